@@ -1,0 +1,2 @@
+/** Profile use cases. */
+package com.muejam.application.profile;

@@ -1,0 +1,48 @@
+package com.muejam.application.story;
+
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+import java.util.List;
+import java.util.Optional;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import jakarta.transaction.Transactional;
+
+import com.muejam.application.NotFoundException;
+import com.muejam.domain.profile.UserProfileRepository;
+import com.muejam.domain.story.Story;
+import com.muejam.domain.story.StoryRepository;
+import com.muejam.infrastructure.routing.ReadOnly;
+
+/** Story use cases. Writes run in a JTA transaction on the primary; reads are {@link ReadOnly}. */
+@ApplicationScoped
+public class StoryService {
+
+    /** Largest page a caller may ask for. */
+    public static final int MAX_PAGE_SIZE = 100;
+
+    @Inject
+    StoryRepository stories;
+
+    @Inject
+    UserProfileRepository profiles;
+
+    @Transactional
+    public Story create(long authorId, String title, String body, boolean nsfw) {
+        if (profiles.findById(authorId).isEmpty()) {
+            throw new NotFoundException("author", authorId);
+        }
+        return stories.add(new Story(authorId, title, body, nsfw, OffsetDateTime.now(ZoneOffset.UTC)));
+    }
+
+    @ReadOnly
+    public Optional<Story> find(long id) {
+        return stories.findById(id);
+    }
+
+    @ReadOnly
+    public List<Story> byAuthor(long authorId, Long beforeId, int limit) {
+        return stories.findByAuthor(authorId, beforeId, Math.min(Math.max(limit, 1), MAX_PAGE_SIZE));
+    }
+}

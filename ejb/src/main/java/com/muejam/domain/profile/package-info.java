@@ -1,0 +1,2 @@
+/** User profiles: the entity and its repository interface. */
+package com.muejam.domain.profile;
