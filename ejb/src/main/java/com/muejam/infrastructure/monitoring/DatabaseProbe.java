@@ -2,6 +2,7 @@ package com.muejam.infrastructure.monitoring;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
+import jakarta.persistence.EntityManager;
 
 import com.muejam.infrastructure.routing.EntityManagers;
 import com.muejam.infrastructure.routing.Route;
@@ -19,7 +20,12 @@ public class DatabaseProbe {
 
     /** Runs one query on a connection of the route's pool (outside any transaction when called outside one). */
     public ServerIdentity identify(Route route) {
-        Object[] row = (Object[]) entityManagers.using(route)
+        return identify(entityManagers.using(route));
+    }
+
+    /** Asks the database behind an entity manager (whichever route it was obtained for). */
+    public ServerIdentity identify(EntityManager entityManager) {
+        Object[] row = (Object[]) entityManager
                 .createNativeQuery("SELECT pg_is_in_recovery(), inet_server_port(), current_setting('statement_timeout')")
                 .getSingleResult();
         return new ServerIdentity((Boolean) row[0], ((Number) row[1]).intValue(), (String) row[2]);

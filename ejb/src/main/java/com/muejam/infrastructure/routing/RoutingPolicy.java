@@ -3,6 +3,7 @@ package com.muejam.infrastructure.routing;
 import jakarta.annotation.Resource;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
+import jakarta.inject.Provider;
 import jakarta.transaction.Status;
 import jakarta.transaction.TransactionSynchronizationRegistry;
 
@@ -15,9 +16,13 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
 @ApplicationScoped
 public class RoutingPolicy {
 
+    /**
+     * Read at each decision, not once: an operator can move reads to the primary live by setting the system
+     * property ({@code /system-property=USE_READ_REPLICA:add(value=false)}), which overrides the environment.
+     */
     @Inject
     @ConfigProperty(name = "USE_READ_REPLICA", defaultValue = "false")
-    boolean useReadReplica;
+    Provider<Boolean> useReadReplica;
 
     @Resource
     TransactionSynchronizationRegistry transactions;
@@ -37,7 +42,7 @@ public class RoutingPolicy {
 
     /** The reason a read-only call entered now would go to the primary, {@code null} if it may use a replica. */
     public Fallback fallbackForRead() {
-        if (!useReadReplica) {
+        if (!replicasEnabled()) {
             return Fallback.DISABLED;
         }
         if (transactions.getTransactionStatus() != Status.STATUS_NO_TRANSACTION) {
@@ -47,6 +52,6 @@ public class RoutingPolicy {
     }
 
     public boolean replicasEnabled() {
-        return useReadReplica;
+        return useReadReplica.get();
     }
 }

@@ -1,0 +1,2 @@
+/** The Prometheus endpoint for MicroProfile Metrics. */
+package com.muejam.interfaces.metrics;

@@ -1,0 +1,2 @@
+/** The profiles resource. */
+package com.muejam.interfaces.rest.profile;

@@ -1,0 +1,2 @@
+/** The stories resource and its JSON shapes. */
+package com.muejam.interfaces.rest.story;
