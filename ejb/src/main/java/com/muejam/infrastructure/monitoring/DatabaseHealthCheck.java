@@ -8,12 +8,15 @@ import org.eclipse.microprofile.health.HealthCheckResponse;
 import org.eclipse.microprofile.health.HealthCheckResponseBuilder;
 import org.eclipse.microprofile.health.Readiness;
 
+import com.muejam.infrastructure.pools.PoolMonitor;
+import com.muejam.infrastructure.pools.PoolSnapshot;
 import com.muejam.infrastructure.routing.Route;
 import com.muejam.infrastructure.routing.RoutingPolicy;
 
 /**
  * Readiness: the primary pool must answer and must not be in recovery. The replica pool is reported
  * (reachable, in recovery) but does not make the application unready: reads fall back to the primary.
+ * Each pool is reported with its live figures, "degraded" while its utilisation alert is raised.
  */
 @Readiness
 @ApplicationScoped
@@ -24,6 +27,9 @@ public class DatabaseHealthCheck implements HealthCheck {
 
     @Inject
     RoutingPolicy routing;
+
+    @Inject
+    PoolMonitor pools;
 
     @Override
     public HealthCheckResponse call() {
@@ -43,6 +49,11 @@ public class DatabaseHealthCheck implements HealthCheck {
             builder.withData("replica", "up").withData("replica_in_recovery", replica.inRecovery());
         } catch (RuntimeException e) {
             builder.withData("replica", "down: " + rootMessage(e));
+        }
+        for (PoolSnapshot pool : pools.snapshots()) {
+            builder.withData(pool.pool() + "_pool", String.format("%s: %d active, %d idle, %d waiting, max %d",
+                    pools.isAlerting(pool.pool()) ? "degraded" : "ok",
+                    pool.active(), pool.available(), pool.awaiting(), pool.maxSize()));
         }
         return builder.status(up).build();
     }
