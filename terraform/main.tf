@@ -1,0 +1,44 @@
+# MueJam data tier on AWS: the RDS PostgreSQL primary, its read replicas, monitoring and alarms.
+# Outputs map to the application's environment variables (modules/rds/README.md, "Application environment").
+
+provider "aws" {
+  region = var.aws_region
+
+  default_tags {
+    tags = var.tags
+  }
+}
+
+module "rds" {
+  source = "./modules/rds"
+
+  identifier             = var.identifier
+  engine_version         = var.engine_version
+  instance_class         = var.instance_class
+  replica_instance_class = var.replica_instance_class
+  replica_count          = var.replica_count
+
+  db_name                     = var.db_name
+  master_username             = var.master_username
+  manage_master_user_password = var.manage_master_user_password
+  master_password             = var.master_password
+
+  allocated_storage     = var.allocated_storage
+  max_allocated_storage = var.max_allocated_storage
+
+  vpc_id                     = var.vpc_id
+  subnet_ids                 = var.subnet_ids
+  allowed_security_group_ids = var.allowed_security_group_ids
+  allowed_cidr_blocks        = var.allowed_cidr_blocks
+
+  app_node_count    = var.app_node_count
+  app_pool_max_size = var.app_pool_max_size
+
+  deletion_protection = var.deletion_protection
+  skip_final_snapshot = var.skip_final_snapshot
+  apply_immediately   = var.apply_immediately
+
+  alarm_email_addresses = var.alarm_email_addresses
+
+  tags = var.tags
+}
