@@ -22,8 +22,9 @@ public interface LocalServices extends AutoCloseable {
     String MODE_PROPERTY = "muejam.services";
 
     /**
-     * Starts whatever is missing, attaches to what already runs, re-clones a missing or broken replica, and
-     * returns once the primary serves, every replica is in recovery and streaming, and Redis answers PING.
+     * Starts whatever is missing, attaches to what already runs (resuming paused servers), re-clones a missing
+     * or broken replica, and returns once the primary serves, every replica is in recovery and streaming, and
+     * Redis answers PING.
      * Idempotent; safe to call from several JVMs at once.
      */
     static LocalServices up(ServicesConfig config) {

@@ -45,7 +45,10 @@ public interface ServiceNode {
     /** Orderly fast shutdown; waits until the process is gone. */
     void stop();
 
-    /** Starts the server on its existing data and waits until it serves (a replica: until it streams again). */
+    /**
+     * Starts the server on its existing data (resumes it if paused) and waits until it serves; a replica until
+     * it streams again while its primary runs.
+     */
     void start();
 
     /** {@link #stop()} then {@link #start()}. */

@@ -215,9 +215,10 @@ final class PostgresNode implements PgNode {
         start();
     }
 
-    /** Starts the postmaster if it is not running; returns when it accepts connections. */
+    /** Starts (or resumes) the postmaster; returns when pg_ctl saw it accept connections. */
     void startProcess() {
         if (pid() > 0) {
+            resume(); // a paused server is "started" by letting it run again
             return;
         }
         if (!hasData()) {

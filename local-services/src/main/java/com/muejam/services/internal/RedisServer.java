@@ -123,6 +123,7 @@ final class RedisServer implements RedisNode {
 
     void startProcess() {
         if (pid() > 0) {
+            resume();
             return;
         }
         if (!Proc.portFree(port)) {
