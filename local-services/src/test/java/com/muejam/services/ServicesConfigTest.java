@@ -56,7 +56,7 @@ class ServicesConfigTest {
         System.setProperty(LocalServices.MODE_PROPERTY, "testcontainers");
         try {
             assertThatThrownBy(() -> LocalServices.up(ServicesConfig.builder().stateDir(Path.of("target/tc")).build()))
-                    .isInstanceOf(ServicesException.class).hasMessageContaining("Docker");
+                    .isInstanceOf(ServicesException.class).hasMessageContaining("needs a Docker engine");
         } finally {
             System.clearProperty(LocalServices.MODE_PROPERTY);
         }

@@ -30,25 +30,33 @@ final class Proc {
     record Result(int exitCode, String output) {
     }
 
-    /** Runs a command to completion (stdin closed, stderr merged into the captured output). */
+    /** Runs a command to completion (stdin closed, stdout and stderr captured together). */
     static Result run(List<String> command, Duration timeout) {
-        ProcessBuilder pb = new ProcessBuilder(command).redirectErrorStream(true)
-                .redirectInput(ProcessBuilder.Redirect.from(new java.io.File("/dev/null")));
+        Path out = null;
         try {
-            Process p = pb.start();
-            // Read on this thread: the commands used here print little and exit, or fork a daemon that
-            // detaches its output (pg_ctl -l, redis daemonize), so EOF comes when the command ends.
-            byte[] out = p.getInputStream().readAllBytes();
+            // a file, not a pipe: a daemon that inherited the pipe would keep a reader waiting for EOF forever
+            out = Files.createTempFile("local-services-", ".out");
+            Process p = new ProcessBuilder(command).redirectErrorStream(true)
+                    .redirectInput(ProcessBuilder.Redirect.from(new java.io.File("/dev/null")))
+                    .redirectOutput(out.toFile()).start();
             if (!p.waitFor(timeout.toMillis(), TimeUnit.MILLISECONDS)) {
                 p.destroyForcibly();
-                throw new ServicesException("timed out after " + timeout + ": " + String.join(" ", command));
+                throw new ServicesException("timed out after " + timeout.toSeconds() + " s: " + String.join(" ", command));
             }
-            return new Result(p.exitValue(), new String(out, StandardCharsets.UTF_8));
+            return new Result(p.exitValue(), Files.readString(out, StandardCharsets.UTF_8));
         } catch (IOException e) {
             throw new ServicesException("could not run " + String.join(" ", command), e);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new ServicesException("interrupted while running " + command.get(0), e);
+        } finally {
+            if (out != null) {
+                try {
+                    Files.deleteIfExists(out);
+                } catch (IOException e) {
+                    // a leftover temp file is harmless
+                }
+            }
         }
     }
 
