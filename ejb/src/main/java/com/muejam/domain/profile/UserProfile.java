@@ -18,6 +18,7 @@ public class UserProfile {
     @GeneratedValue(strategy = GenerationType.IDENTITY)
     private Long id;
 
+    /** Unique, also ignoring case (index user_profiles_username_lower_key). */
     @Column(nullable = false, unique = true, length = 50)
     private String username;
 

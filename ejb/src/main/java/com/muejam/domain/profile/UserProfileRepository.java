@@ -1,8 +1,12 @@
 package com.muejam.domain.profile;
 
+import java.time.OffsetDateTime;
+import java.util.List;
 import java.util.Optional;
 
-/** User profiles as the application sees them. */
+import com.muejam.domain.TimeCursor;
+
+/** User profiles as the application sees them. Lists are keyset-paged. */
 public interface UserProfileRepository {
 
     UserProfile add(UserProfile profile);
@@ -10,4 +14,19 @@ public interface UserProfileRepository {
     Optional<UserProfile> findById(long id);
 
     Optional<UserProfile> findByUsername(String username);
+
+    /**
+     * Usernames starting with {@code prefix}, ignoring case, in lower-case byte order; the next page starts after
+     * {@code afterUsername} (the lower-cased username of the last row; empty for the first page).
+     */
+    List<UserProfile> searchByUsernamePrefix(String prefix, String afterUsername, int limit);
+
+    /** Display names starting with {@code prefix}, ignoring case; the next page starts after (name, id). */
+    List<UserProfile> searchByDisplayNamePrefix(String prefix, String afterName, long afterId, int limit);
+
+    /** Profiles by last activity, most recent first. */
+    List<UserProfile> recentlyActive(TimeCursor before, int limit);
+
+    /** Profiles created in [cursor, to), oldest first; start with {@link TimeCursor#from(OffsetDateTime)}. */
+    List<UserProfile> createdBetween(TimeCursor after, OffsetDateTime to, int limit);
 }

@@ -61,6 +61,10 @@ public class Story {
     @Column(name = "comment_count", nullable = false)
     private long commentCount;
 
+    @Enumerated(EnumType.STRING)
+    @Column(nullable = false, length = 32)
+    private Genre genre = Genre.general;
+
     @Version
     private long version;
 
@@ -75,6 +79,11 @@ public class Story {
         this.nsfw = nsfw;
         this.createdAt = now;
         this.updatedAt = now;
+    }
+
+    public Story(long authorId, String title, String body, boolean nsfw, Genre genre, OffsetDateTime now) {
+        this(authorId, title, body, nsfw, now);
+        this.genre = genre;
     }
 
     /** Makes the story visible to readers; publishing twice keeps the first publication time. */
@@ -101,4 +110,19 @@ public class Story {
     public long getLikeCount() { return likeCount; }
     public long getCommentCount() { return commentCount; }
     public long getVersion() { return version; }
+    public Genre getGenre() { return genre; }
+
+    public void setFeatured(boolean featured) { this.featured = featured; }
+
+    /** Soft delete: the row stays (moderation history, counts) but leaves every reader-facing index. */
+    public void delete(OffsetDateTime now) {
+        this.deleted = true;
+        this.updatedAt = now;
+    }
+
+    public void edit(String title, String body, OffsetDateTime now) {
+        this.title = title;
+        this.body = body;
+        this.updatedAt = now;
+    }
 }

@@ -1,13 +1,20 @@
 package com.muejam.infrastructure.persistence;
 
+import static com.muejam.infrastructure.persistence.HotQuery.*;
+
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 
+import com.muejam.domain.CountCursor;
+import com.muejam.domain.TimeCursor;
+import com.muejam.domain.story.Genre;
 import com.muejam.domain.story.Story;
 import com.muejam.domain.story.StoryRepository;
+import com.muejam.domain.story.Viewer;
 import com.muejam.infrastructure.routing.EntityManagers;
 
 @ApplicationScoped
@@ -31,12 +38,66 @@ public class JpaStoryRepository implements StoryRepository {
 
     @Override
     public List<Story> findByAuthor(long authorId, Long beforeId, int limit) {
-        return entityManagers.forRead()
-                .createQuery("SELECT s FROM Story s WHERE s.authorId = :author AND s.deleted = false"
-                        + " AND s.id < :before ORDER BY s.id DESC", Story.class)
-                .setParameter("author", authorId)
-                .setParameter("before", beforeId == null ? Long.MAX_VALUE : beforeId)
-                .setMaxResults(limit)
-                .getResultList();
+        return list(STORIES_BY_AUTHOR, Map.of("authorId", authorId,
+                "beforeId", beforeId == null ? Long.MAX_VALUE : beforeId, "limit", limit));
+    }
+
+    @Override
+    public List<Story> publishedByAuthor(long authorId, TimeCursor before, int limit) {
+        return list(STORIES_PUBLISHED_BY_AUTHOR, Map.of("authorId", authorId,
+                "beforeAt", before.at(), "beforeId", before.id(), "limit", limit));
+    }
+
+    @Override
+    public List<Story> draftsByAuthor(long authorId, TimeCursor before, int limit) {
+        return list(STORY_DRAFTS_BY_AUTHOR, Map.of("authorId", authorId,
+                "beforeAt", before.at(), "beforeId", before.id(), "limit", limit));
+    }
+
+    @Override
+    public List<Story> discoverNewest(Viewer viewer, TimeCursor before, int limit) {
+        // Two queries, two partial indexes: most viewers have not opted into NSFW.
+        return list(viewer.showNsfw() ? DISCOVER_NEWEST_ALL : DISCOVER_NEWEST_SAFE, Map.of(
+                "viewerId", viewer.userId(), "beforeAt", before.at(), "beforeId", before.id(), "limit", limit));
+    }
+
+    @Override
+    public List<Story> discoverFeatured(Viewer viewer, TimeCursor before, int limit) {
+        return list(DISCOVER_FEATURED, Map.of("showNsfw", viewer.showNsfw(), "viewerId", viewer.userId(),
+                "beforeAt", before.at(), "beforeId", before.id(), "limit", limit));
+    }
+
+    @Override
+    public List<Story> discoverPopular(Viewer viewer, CountCursor before, int limit) {
+        return list(viewer.showNsfw() ? DISCOVER_POPULAR_ALL : DISCOVER_POPULAR_SAFE, Map.of(
+                "viewerId", viewer.userId(), "beforeCount", before.count(), "beforeId", before.id(), "limit", limit));
+    }
+
+    @Override
+    public List<Story> discoverMostRead(Viewer viewer, CountCursor before, int limit) {
+        return list(DISCOVER_MOST_READ, Map.of("showNsfw", viewer.showNsfw(), "viewerId", viewer.userId(),
+                "beforeCount", before.count(), "beforeId", before.id(), "limit", limit));
+    }
+
+    @Override
+    public List<Story> discoverGenre(Viewer viewer, Genre genre, TimeCursor before, int limit) {
+        return list(DISCOVER_GENRE, Map.of("genre", genre, "showNsfw", viewer.showNsfw(),
+                "viewerId", viewer.userId(), "beforeAt", before.at(), "beforeId", before.id(), "limit", limit));
+    }
+
+    @Override
+    public List<Story> discoverRecentlyUpdated(Viewer viewer, TimeCursor before, int limit) {
+        return list(DISCOVER_RECENTLY_UPDATED, Map.of("showNsfw", viewer.showNsfw(), "viewerId", viewer.userId(),
+                "beforeAt", before.at(), "beforeId", before.id(), "limit", limit));
+    }
+
+    @Override
+    public List<Story> searchTitles(Viewer viewer, String terms, TimeCursor before, int limit) {
+        return list(STORY_TITLE_SEARCH, Map.of("terms", terms, "showNsfw", viewer.showNsfw(),
+                "viewerId", viewer.userId(), "beforeAt", before.at(), "beforeId", before.id(), "limit", limit));
+    }
+
+    private List<Story> list(HotQuery q, Map<String, ?> values) {
+        return NativeQueries.list(entityManagers.forRead(), q, Story.class, values);
     }
 }

@@ -1,10 +1,16 @@
 package com.muejam.infrastructure.persistence;
 
+import static com.muejam.infrastructure.persistence.HotQuery.*;
+
+import java.time.OffsetDateTime;
+import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 
+import com.muejam.domain.TimeCursor;
 import com.muejam.domain.profile.UserProfile;
 import com.muejam.domain.profile.UserProfileRepository;
 import com.muejam.infrastructure.routing.EntityManagers;
@@ -30,10 +36,37 @@ public class JpaUserProfileRepository implements UserProfileRepository {
 
     @Override
     public Optional<UserProfile> findByUsername(String username) {
-        return entityManagers.forRead()
-                .createQuery("SELECT p FROM UserProfile p WHERE p.username = :username", UserProfile.class)
-                .setParameter("username", username)
-                .getResultStream()
-                .findFirst();
+        return NativeQueries.first(entityManagers.forRead(), PROFILE_BY_USERNAME, UserProfile.class,
+                Map.of("username", username));
+    }
+
+    @Override
+    public List<UserProfile> searchByUsernamePrefix(String prefix, String afterUsername, int limit) {
+        String p = Prefixes.lower(prefix);
+        return list(PROFILE_SEARCH_USERNAME_PREFIX, Map.of("prefix", p, "prefixEnd", Prefixes.end(p),
+                "afterUsername", Prefixes.lower(afterUsername), "limit", limit));
+    }
+
+    @Override
+    public List<UserProfile> searchByDisplayNamePrefix(String prefix, String afterName, long afterId, int limit) {
+        String p = Prefixes.lower(prefix);
+        return list(PROFILE_SEARCH_DISPLAY_NAME_PREFIX, Map.of("prefix", p, "prefixEnd", Prefixes.end(p),
+                "afterName", Prefixes.lower(afterName), "afterId", afterId, "limit", limit));
+    }
+
+    @Override
+    public List<UserProfile> recentlyActive(TimeCursor before, int limit) {
+        return list(PROFILES_RECENTLY_ACTIVE, Map.of("beforeAt", before.at(), "beforeId", before.id(),
+                "limit", limit));
+    }
+
+    @Override
+    public List<UserProfile> createdBetween(TimeCursor after, OffsetDateTime to, int limit) {
+        return list(PROFILES_CREATED_BETWEEN, Map.of("to", to, "afterAt", after.at(), "afterId", after.id(),
+                "limit", limit));
+    }
+
+    private List<UserProfile> list(HotQuery q, Map<String, ?> values) {
+        return NativeQueries.list(entityManagers.forRead(), q, UserProfile.class, values);
     }
 }

@@ -1,5 +1,10 @@
 /**
- * JPA implementations of the domain repositories: the only code that runs queries. Each asks
- * {@link com.muejam.infrastructure.routing.EntityManagers} for a read or write entity manager.
+ * JPA implementations of the domain repositories: the only code that runs queries. Reads go through
+ * {@link com.muejam.infrastructure.routing.EntityManagers#forRead()}, writes through
+ * {@link com.muejam.infrastructure.routing.EntityManagers#forWrite()}.
+ *
+ * <p>The hot queries live in {@link com.muejam.infrastructure.persistence.HotQuery}, the single copy of their
+ * SQL, each with the index it must use; the repositories run them as native queries and the schema tests
+ * ({@code tools} module) prove each plan uses that index.
  */
 package com.muejam.infrastructure.persistence;

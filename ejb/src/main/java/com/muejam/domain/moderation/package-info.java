@@ -1,0 +1,2 @@
+/** Moderation: readers' flags (the queue) and moderators' actions (the log). */
+package com.muejam.domain.moderation;

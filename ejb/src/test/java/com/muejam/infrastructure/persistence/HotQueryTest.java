@@ -1,0 +1,58 @@
+package com.muejam.infrastructure.persistence;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.util.Locale;
+import java.util.Map;
+
+import org.junit.jupiter.api.Test;
+
+/** The catalogue's own rules, without a database (the plans are proven in the tools module). */
+class HotQueryTest {
+
+    @Test
+    void everyQueryNamesItsIndexesAndPagesByKeysetNeverByOffset() {
+        for (HotQuery q : HotQuery.values()) {
+            String sql = q.sql().toUpperCase(Locale.ROOT);
+            assertThat(q.indexes()).as(q.name()).isNotEmpty();
+            assertThat(sql).as(q.name()).doesNotContain("OFFSET");
+            assertThat(q.sql()).as(q.name()).doesNotContain(":").contains("?");
+            assertThat(q.sql().chars().filter(c -> c == '?').count()).as(q.name())
+                    .isEqualTo(q.parameters().size());
+            if (sql.contains("ORDER BY") && sql.startsWith("SELECT *")) {
+                // a list: bounded, and continued from a cursor
+                assertThat(q.parameters()).as(q.name()).contains("limit");
+                assertThat(q.parameters()).as(q.name())
+                        .containsAnyOf("beforeId", "afterId", "afterUsername");
+            }
+        }
+    }
+
+    @Test
+    void namedParametersBecomePositionalInOrder() {
+        HotQuery q = HotQuery.DISCOVER_FEATURED;
+        assertThat(q.parameters()).containsExactly("showNsfw", "viewerId", "beforeAt", "beforeId", "limit");
+        Object[] values = q.bind(Map.of("limit", 20, "beforeId", 9L, "beforeAt", "t", "viewerId", 3L,
+                "showNsfw", true));
+        assertThat(values).containsExactly(true, 3L, "t", 9L, 20);
+        assertThatThrownBy(() -> q.bind(Map.of("limit", 20))).hasMessageContaining(":showNsfw");
+        assertThatThrownBy(() -> q.bind(Map.of("limit", 20, "beforeId", 9L, "beforeAt", "t", "viewerId", 3L,
+                "showNsfw", true, "typo", 1))).hasMessageContaining("typo");
+    }
+
+    @Test
+    void castsAreNotParameters() {
+        assertThat(Sql.PARAMETER.matcher("SELECT x::text, :a FROM t WHERE y = :bB2").results()
+                .map(r -> r.group(1)).toList()).containsExactly("a", "bB2");
+    }
+
+    @Test
+    void prefixesBecomeHalfOpenRanges() {
+        assertThat(Prefixes.end("ab")).isEqualTo("ac");
+        assertThat(Prefixes.end("z")).isEqualTo("{");
+        assertThat(Prefixes.end("\u00e9")).isEqualTo("\u00ea");
+        assertThat(Prefixes.end("a\ud7ff")).isEqualTo("a\ue000");
+        assertThat(Prefixes.lower("ZePh")).isEqualTo("zeph");
+    }
+}
