@@ -1,0 +1,77 @@
+package com.muejam.it;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.io.Writer;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Arrays;
+import java.util.Map;
+import java.util.Properties;
+
+import org.junit.platform.launcher.LauncherSession;
+import org.junit.platform.launcher.LauncherSessionListener;
+
+import com.muejam.liquibase.Migrations;
+import com.muejam.services.LocalServices;
+import com.muejam.services.PgNode;
+import com.muejam.services.ServicesConfig;
+
+/**
+ * Brings up the project-started services once for the whole test run, before Arquillian starts WildFly:
+ * PostgreSQL primary + streaming replica and Redis on the ports failsafe passes, the schema applied with
+ * Liquibase, and the application's variables written to a properties file that WildFly loads at boot.
+ * With {@code -Dmuejam.services=testcontainers} the same happens on Docker containers.
+ */
+public class ServicesSession implements LauncherSessionListener {
+
+    private static volatile LocalServices services;
+
+    /** The running services, for client-side tests that pause, kill or restart them. */
+    public static LocalServices services() {
+        if (services == null) {
+            throw new IllegalStateException("services are not started: run the tests through Maven (failsafe)");
+        }
+        return services;
+    }
+
+    @Override
+    public void launcherSessionOpened(LauncherSession session) {
+        if (System.getProperty("muejam.it.state.dir") == null) {
+            return; // not a failsafe run of this module (e.g. an IDE run of a single class without the properties)
+        }
+        ServicesConfig config = ServicesConfig.builder()
+                .stateDir(Path.of(System.getProperty("muejam.it.state.dir")))
+                .primaryPort(Integer.getInteger("muejam.it.primary.port"))
+                .replicaPorts(Arrays.stream(System.getProperty("muejam.it.replica.ports").split(","))
+                        .mapToInt(Integer::parseInt).toArray())
+                .redisPort(Integer.getInteger("muejam.it.redis.port"))
+                .build();
+        services = LocalServices.up(config);
+        PgNode primary = services.primary();
+        Migrations.update(primary.jdbcUrl(), primary.user(), primary.password(), null);
+        System.setProperty("muejam.it.properties", writeServerProperties(services.environment()).toString());
+    }
+
+    @Override
+    public void launcherSessionClosed(LauncherSession session) {
+        if (services != null && !Boolean.getBoolean("muejam.services.keep")) {
+            services.down();
+        }
+    }
+
+    private static Path writeServerProperties(Map<String, String> environment) {
+        Properties properties = new Properties();
+        properties.putAll(environment);
+        Path file = Path.of(System.getProperty("muejam.it.state.dir"), "wildfly.properties");
+        try {
+            Files.createDirectories(file.getParent());
+            try (Writer out = Files.newBufferedWriter(file)) {
+                properties.store(out, "application variables for the test server");
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        return file.toAbsolutePath();
+    }
+}
