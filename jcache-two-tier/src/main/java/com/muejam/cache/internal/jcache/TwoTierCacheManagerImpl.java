@@ -1,0 +1,374 @@
+package com.muejam.cache.internal.jcache;
+
+import com.muejam.cache.BreakerState;
+import com.muejam.cache.CacheStatistics;
+import com.muejam.cache.QueryCache;
+import com.muejam.cache.TwoTierCacheConfig;
+import com.muejam.cache.TwoTierCacheManager;
+import com.muejam.cache.internal.node.CacheStore;
+import com.muejam.cache.internal.node.Node;
+import com.muejam.cache.internal.node.TierStats;
+import com.muejam.cache.internal.query.QueryCacheImpl;
+import java.lang.ref.WeakReference;
+import java.net.URI;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Objects;
+import java.util.Properties;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.TimeUnit;
+import javax.cache.Cache;
+import javax.cache.CacheException;
+import javax.cache.configuration.CompleteConfiguration;
+import javax.cache.configuration.Configuration;
+import javax.cache.configuration.MutableConfiguration;
+import javax.cache.expiry.CreatedExpiryPolicy;
+import javax.cache.expiry.Duration;
+import javax.cache.spi.CachingProvider;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/** A cache manager = one node of the two-tier cache (its own Redis client, L1 and invalidation subscription). */
+public final class TwoTierCacheManagerImpl implements TwoTierCacheManager {
+
+    private static final Logger LOG = LoggerFactory.getLogger(TwoTierCacheManagerImpl.class);
+
+    private final CachingProvider provider;
+    private final URI uri;
+    private final WeakReference<ClassLoader> classLoader;
+    private final Properties properties;
+    private final TwoTierCacheConfig config;
+    private final Node node;
+    private final ConcurrentHashMap<String, TwoTierJCache<?, ?>> caches = new ConcurrentHashMap<>();
+    private final ExecutorService loadExecutor;
+    private final Runnable onClose;
+    private volatile QueryCacheImpl queryCache;
+    private volatile boolean closed;
+
+    public TwoTierCacheManagerImpl(CachingProvider provider, URI uri, ClassLoader classLoader, Properties properties,
+                                   Runnable onClose) {
+        this.provider = provider;
+        this.uri = Objects.requireNonNull(uri, "uri");
+        this.classLoader = new WeakReference<>(Objects.requireNonNull(classLoader, "classLoader"));
+        this.properties = new Properties();
+        if (properties != null) {
+            this.properties.putAll(properties);
+        }
+        this.onClose = onClose;
+        this.config = TwoTierCacheConfig.fromProperties(this.properties);
+        this.node = new Node(config);
+        this.loadExecutor = Executors.newCachedThreadPool(r -> {
+            Thread t = new Thread(r, "muejam-cache-load-" + node.id);
+            t.setDaemon(true);
+            return t;
+        });
+        LOG.info("cache node {} started for {} ({})", node.id, uri, config);
+    }
+
+    public Node node() {
+        return node;
+    }
+
+    void executeLoad(Runnable task) {
+        loadExecutor.execute(task);
+    }
+
+    private void ensureOpen() {
+        if (closed) {
+            throw new IllegalStateException("cache manager " + uri + " is closed");
+        }
+    }
+
+    @Override
+    public CachingProvider getCachingProvider() {
+        return provider;
+    }
+
+    @Override
+    public URI getURI() {
+        return uri;
+    }
+
+    @Override
+    public ClassLoader getClassLoader() {
+        return classLoader.get();
+    }
+
+    @Override
+    public Properties getProperties() {
+        return properties;
+    }
+
+    @Override
+    public <K, V, C extends Configuration<K, V>> Cache<K, V> createCache(String cacheName, C configuration) {
+        ensureOpen();
+        Objects.requireNonNull(cacheName, "cacheName");
+        Objects.requireNonNull(configuration, "configuration");
+        synchronized (caches) {
+            if (caches.containsKey(cacheName)) {
+                throw new CacheException("a cache named " + cacheName + " already exists");
+            }
+            TwoTierJCache<K, V> cache = newCache(cacheName, configuration);
+            caches.put(cacheName, cache);
+            return cache;
+        }
+    }
+
+    private <K, V> TwoTierJCache<K, V> newCache(String name, Configuration<K, V> configuration) {
+        ClassLoader cl = getClassLoader();
+        CacheStore store = node.openStore(name, !configuration.isStoreByValue(), config.l1MaxSize(),
+                cl == null ? getClass().getClassLoader() : cl);
+        try {
+            return new TwoTierJCache<>(this, name, configuration, store);
+        } catch (RuntimeException e) {
+            node.closeStore(store);
+            throw e;
+        }
+    }
+
+    @Override
+    @SuppressWarnings("unchecked")
+    public <K, V> Cache<K, V> getCache(String cacheName, Class<K> keyType, Class<V> valueType) {
+        ensureOpen();
+        Objects.requireNonNull(cacheName, "cacheName");
+        Objects.requireNonNull(keyType, "keyType");
+        Objects.requireNonNull(valueType, "valueType");
+        TwoTierJCache<?, ?> cache = caches.get(cacheName);
+        if (cache == null) {
+            return null;
+        }
+        CompleteConfiguration<?, ?> c = cache.getConfiguration(CompleteConfiguration.class);
+        if (!keyType.equals(c.getKeyType())) {
+            throw new ClassCastException("cache " + cacheName + " has key type " + c.getKeyType() + ", not " + keyType);
+        }
+        if (!valueType.equals(c.getValueType())) {
+            throw new ClassCastException("cache " + cacheName + " has value type " + c.getValueType() + ", not " + valueType);
+        }
+        return (Cache<K, V>) cache;
+    }
+
+    @Override
+    @SuppressWarnings("unchecked")
+    public <K, V> Cache<K, V> getCache(String cacheName) {
+        ensureOpen();
+        Objects.requireNonNull(cacheName, "cacheName");
+        return (Cache<K, V>) caches.get(cacheName);
+    }
+
+    @Override
+    public Iterable<String> getCacheNames() {
+        ensureOpen();
+        return Collections.unmodifiableSet(new LinkedHashSet<>(caches.keySet()));
+    }
+
+    /** Closes the cache here and clears it in L2 (a generation bump: O(1), on every node). */
+    @Override
+    public void destroyCache(String cacheName) {
+        ensureOpen();
+        Objects.requireNonNull(cacheName, "cacheName");
+        TwoTierJCache<?, ?> cache = caches.get(cacheName);
+        if (cache != null) {
+            cache.store().clear();
+            cache.close();
+        }
+    }
+
+    void release(TwoTierJCache<?, ?> cache) {
+        caches.remove(cache.getName(), cache);
+    }
+
+    @Override
+    public void enableManagement(String cacheName, boolean enabled) {
+        ensureOpen();
+        Objects.requireNonNull(cacheName, "cacheName");
+        TwoTierJCache<?, ?> cache = caches.get(cacheName);
+        if (cache != null) {
+            cache.setManagementEnabled(enabled);
+        }
+    }
+
+    @Override
+    public void enableStatistics(String cacheName, boolean enabled) {
+        ensureOpen();
+        Objects.requireNonNull(cacheName, "cacheName");
+        TwoTierJCache<?, ?> cache = caches.get(cacheName);
+        if (cache != null) {
+            cache.setStatisticsEnabled(enabled);
+        }
+    }
+
+    @Override
+    public synchronized void close() {
+        if (closed) {
+            return;
+        }
+        closed = true;
+        onClose.run();
+        for (TwoTierJCache<?, ?> cache : new ArrayList<>(caches.values())) {
+            try {
+                cache.closeLocal(false);
+            } catch (RuntimeException e) {
+                LOG.warn("closing cache {}", cache.getName(), e);
+            }
+        }
+        caches.clear();
+        loadExecutor.shutdown();
+        try {
+            loadExecutor.awaitTermination(5, TimeUnit.SECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+        node.close();
+    }
+
+    @Override
+    public boolean isClosed() {
+        return closed;
+    }
+
+    @Override
+    public <T> T unwrap(Class<T> clazz) {
+        if (clazz.isAssignableFrom(getClass())) {
+            return clazz.cast(this);
+        }
+        throw new IllegalArgumentException("cannot unwrap cache manager to " + clazz);
+    }
+
+    // ------------------------------------------------------------------ two-tier API
+
+    @Override
+    public QueryCache queryCache() {
+        ensureOpen();
+        QueryCacheImpl q = queryCache;
+        if (q == null) {
+            synchronized (this) {
+                if (queryCache == null) {
+                    queryCache = new QueryCacheImpl(this);
+                }
+                q = queryCache;
+            }
+        }
+        return q;
+    }
+
+    /** The region cache, created with the region's TTL on first use: by reference in L1, Serializable in L2. */
+    @SuppressWarnings("unchecked")
+    public TwoTierJCache<String, Object> regionCache(String region) {
+        ensureOpen();
+        synchronized (caches) {
+            TwoTierJCache<?, ?> existing = caches.get(region);
+            if (existing != null) {
+                return (TwoTierJCache<String, Object>) existing;
+            }
+            MutableConfiguration<String, Object> c = new MutableConfiguration<String, Object>()
+                    .setTypes(String.class, Object.class)
+                    .setStoreByValue(false)
+                    .setStatisticsEnabled(true)
+                    .setExpiryPolicyFactory(CreatedExpiryPolicy.factoryOf(
+                            new Duration(TimeUnit.MILLISECONDS, config.l2Ttl(region).toMillis())));
+            TwoTierJCache<String, Object> cache = newCache(region, c);
+            caches.put(region, cache);
+            return cache;
+        }
+    }
+
+    @Override
+    public TwoTierCacheConfig config() {
+        return config;
+    }
+
+    @Override
+    public String nodeId() {
+        return node.id;
+    }
+
+    @Override
+    public BreakerState l2State() {
+        return node.breaker.state();
+    }
+
+    @Override
+    public List<CacheStatistics> statistics() {
+        List<CacheStatistics> out = new ArrayList<>();
+        for (String name : caches.keySet()) {
+            CacheStatistics s = statistics(name);
+            if (s != null) {
+                out.add(s);
+            }
+        }
+        return out;
+    }
+
+    @Override
+    public CacheStatistics statistics(String cacheName) {
+        TwoTierJCache<?, ?> cache = caches.get(cacheName);
+        return cache == null ? null : new Stats(cache.store(), node);
+    }
+
+    @Override
+    public void flushLocal() {
+        node.flushAll("requested");
+    }
+
+    /** A snapshot of one store's counters. */
+    private static final class Stats implements CacheStatistics {
+        private final String name;
+        private final long l1Hits, l1Misses, l2Hits, l2Misses, loads, loadFailures, fillsRejected, l1Evictions,
+                l1Size, writes, invalidationsReceived, clears, l1Flushes, tagsSent, tagsReceived, l2Errors, openings;
+        private final BreakerState state;
+
+        Stats(CacheStore store, Node node) {
+            TierStats t = store.stats;
+            name = store.name;
+            l1Hits = t.l1Hits.sum();
+            l1Misses = t.l1Misses.sum();
+            l2Hits = t.l2Hits.sum();
+            l2Misses = t.l2Misses.sum();
+            loads = t.loads.sum();
+            loadFailures = t.loadFailures.sum();
+            fillsRejected = t.fillsRejected.sum();
+            l1Evictions = t.l1Evictions.sum();
+            l1Size = store.l1Size();
+            writes = t.writes.sum();
+            invalidationsReceived = t.invalidationsReceived.sum();
+            clears = t.clears.sum();
+            l1Flushes = t.l1Flushes.sum();
+            tagsSent = node.tags.bumpsSent();
+            tagsReceived = node.tags.bumpsReceived();
+            l2Errors = node.l2Errors.sum();
+            state = node.breaker.state();
+            openings = node.breaker.timesOpened();
+        }
+
+        @Override public String name() { return name; }
+        @Override public long l1Hits() { return l1Hits; }
+        @Override public long l1Misses() { return l1Misses; }
+        @Override public long l2Hits() { return l2Hits; }
+        @Override public long l2Misses() { return l2Misses; }
+        @Override public long loads() { return loads; }
+        @Override public long loadFailures() { return loadFailures; }
+        @Override public long fillsRejected() { return fillsRejected; }
+        @Override public long l1Evictions() { return l1Evictions; }
+        @Override public long l1Size() { return l1Size; }
+        @Override public long writes() { return writes; }
+        @Override public long invalidationsReceived() { return invalidationsReceived; }
+        @Override public long clears() { return clears; }
+        @Override public long l1Flushes() { return l1Flushes; }
+        @Override public long tagInvalidationsSent() { return tagsSent; }
+        @Override public long tagInvalidationsReceived() { return tagsReceived; }
+        @Override public long l2Errors() { return l2Errors; }
+        @Override public BreakerState breakerState() { return state; }
+        @Override public long breakerOpenings() { return openings; }
+
+        @Override
+        public String toString() {
+            return "CacheStatistics{" + name + ": l1 " + l1Hits + "/" + l1Misses + ", l2 " + l2Hits + "/" + l2Misses
+                    + ", hitRate=" + String.format("%.3f", hitRate()) + ", loads=" + loads + ", evictions=" + l1Evictions
+                    + ", invalidations=" + invalidationsReceived + ", l2Errors=" + l2Errors + ", breaker=" + state + '}';
+        }
+    }
+}
