@@ -135,7 +135,7 @@ public final class KeyGenerator {
             str('B', Base64.getEncoder().encodeToString((byte[]) v), b);
         } else if (v.getClass().isArray()) {
             int n = Array.getLength(v);
-            b.append('[').append(n).append(':');
+            b.append('A').append(n).append(':');
             for (int i = 0; i < n; i++) {
                 encode(Array.get(v, i), b);
             }

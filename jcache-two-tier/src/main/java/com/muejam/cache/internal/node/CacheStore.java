@@ -306,7 +306,7 @@ public final class CacheStore {
             // A by-reference value that cannot be serialized lives in this node's L1 only; the L2 copy goes.
             if (!expected.local && l2Usable()) {
                 try {
-                    if (!node.l2.compareAndSet(redisKey(key), expected.stamp, null, 0, node.keyMessage(name, key))) {
+                    if (!node.l2.compareAndSet(redisKey(key), expected.stamp, null, 0, node.keyMessage(name, key, 0))) {
                         return false;
                     }
                 } catch (L2Unavailable e) {
@@ -328,7 +328,7 @@ public final class CacheStore {
                 boolean ok;
                 try {
                     ok = node.l2.compareAndSet(redisKey(key), expected.stamp, !expected.current, stored,
-                            payload == null ? 0 : pxFor(expireAt, now), node.keyMessage(name, key));
+                            payload == null ? 0 : pxFor(expireAt, now), node.keyMessage(name, key, payload == null ? 0 : stamp));
                 } catch (L2Unavailable e) {
                     // Unknown whether Redis applied it: drop it from L1 now and from L2 on recovery.
                     return commitLocal(key, null, false, value, payload, expireAt, now, true);
@@ -448,9 +448,13 @@ public final class CacheStore {
     }
 
     /** Another node changed {@code key}: drop this node's copy. */
-    void onRemoteInvalidation(String key) {
+    void onRemoteInvalidation(String key, long newStamp) {
         seq.bump(key);
-        l1.remove(key);
+        L1Entry e = l1.get(key);
+        // A copy of the very version written (read from L2 after the write) may stay.
+        if (e != null && (newStamp == 0 || e.stamp != newStamp)) {
+            l1.remove(key, e);
+        }
         stats.invalidationsReceived.increment();
     }
 

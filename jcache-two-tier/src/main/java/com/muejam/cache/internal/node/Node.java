@@ -180,8 +180,8 @@ public final class Node implements AutoCloseable {
     // ---- invalidation
 
     /** The pub/sub message that tells other nodes to drop their copy of one key. */
-    String keyMessage(String cache, String key) {
-        return "K\n" + id + "\n" + cache.length() + "\n" + cache + key;
+    String keyMessage(String cache, String key, long newStamp) {
+        return "K\n" + id + "\n" + Long.toHexString(newStamp) + "\n" + cache.length() + "\n" + cache + key;
     }
 
     /**
@@ -234,13 +234,15 @@ public final class Node implements AutoCloseable {
                     return;
                 }
                 String rest = parts[2];
-                int nl = rest.indexOf('\n');
-                int len = Integer.parseInt(rest.substring(0, nl));
+                int nl0 = rest.indexOf('\n');
+                long stamp = Long.parseUnsignedLong(rest.substring(0, nl0), 16);
+                int nl = rest.indexOf('\n', nl0 + 1);
+                int len = Integer.parseInt(rest.substring(nl0 + 1, nl));
                 String cache = rest.substring(nl + 1, nl + 1 + len);
                 String key = rest.substring(nl + 1 + len);
                 CacheStore s = stores.get(cache);
                 if (s != null) {
-                    s.onRemoteInvalidation(key);
+                    s.onRemoteInvalidation(key, stamp);
                 }
             }
         } catch (RuntimeException e) {
@@ -284,6 +286,9 @@ public final class Node implements AutoCloseable {
         boolean[] ok = {false};
         l2.runRecovery(() -> {
             try {
+                if (!l2.ping()) {
+                    throw new L2Unavailable0();
+                }
                 if (topic == null) {
                     topic = l2.subscribe(this::onMessage, new StatusListener() {
                         @Override
@@ -335,7 +340,7 @@ public final class Node implements AutoCloseable {
                 for (String key : e.getValue()) {
                     String redisKey = stores.containsKey(e.getKey()) ? stores.get(e.getKey()).redisKey(key)
                             : config.namespace() + ":e:" + e.getKey().length() + ":" + e.getKey() + ":" + key;
-                    l2.compareAndSet(redisKey, -1, null, 0, keyMessage(e.getKey(), key));
+                    l2.compareAndSet(redisKey, -1, null, 0, keyMessage(e.getKey(), key, 0));
                 }
             }
         } catch (RuntimeException e) {
