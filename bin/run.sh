@@ -47,17 +47,26 @@ eval "$(services env)"
 export DB_POOL_MIN_CONNECTIONS DB_POOL_MAX_CONNECTIONS DB_POOL_IDLE_TIMEOUT DB_POOL_CONNECTION_TIMEOUT DB_QUERY_TIMEOUT
 
 echo "applying the Liquibase changelog to $DB_HOST:$DB_PORT/$DB_NAME..."
-(cd "$ROOT" && mvn -B -q -pl liquibase exec:java -Dexec.mainClass=com.muejam.liquibase.Migrations)
+(cd "$ROOT" && mvn -B -q -pl liquibase exec:java -Dexec.mainClass=com.muejam.liquibase.Migrations \
+  -Dliquibase.logLevel=WARNING -Dliquibase.showBanner=false)
 
 trap 'stop; exit 0' INT TERM
-cp "$ROOT/ear/target/muejam.ear" "$WILDFLY/standalone/deployments/muejam.ear"
+# The run gets its own copy of the provisioned server's standalone/ directory (configuration, deployments,
+# logs), fresh from the build at every start: the provisioned server stays clean for the tests, and live
+# pool changes made during a run are saved in target/run/standalone.
+rm -rf "$STATE/standalone"
+mkdir -p "$STATE/standalone"
+cp -r "$WILDFLY/standalone/configuration" "$WILDFLY/standalone/deployments" "$STATE/standalone/"
+rm -f "$STATE/standalone/deployments/"*.ear*
+cp "$ROOT/ear/target/muejam.ear" "$STATE/standalone/deployments/muejam.ear"
+export MUEJAM_SERVER_BASE_DIR="$STATE/standalone"
 echo "starting WildFly (port offset $OFFSET)..."
 "$ROOT/server-config/bin/start-wildfly.sh" -Djboss.socket.binding.port-offset="$OFFSET" > "$STATE/wildfly.log" 2>&1 &
 echo $! > "$STATE/wildfly.pid"
 
 for _ in $(seq 1 120); do
-  if [ -f "$WILDFLY/standalone/deployments/muejam.ear.deployed" ]; then break; fi
-  if [ -f "$WILDFLY/standalone/deployments/muejam.ear.failed" ]; then
+  if [ -f "$STATE/standalone/deployments/muejam.ear.deployed" ]; then break; fi
+  if [ -f "$STATE/standalone/deployments/muejam.ear.failed" ]; then
     echo "deployment failed: see $STATE/wildfly.log"; stop; exit 1
   fi
   sleep 1
@@ -68,7 +77,7 @@ cat <<URLS
 MueJam is running.
   API          http://localhost:$HTTP_PORT/api/stories   (POST /api/profiles, POST /api/stories, GET /api/stories/{id})
   Metrics      http://localhost:$HTTP_PORT/metrics
-  Health       http://localhost:$MGMT_PORT/health/ready
+  Health       http://localhost:$HTTP_PORT/health/ready
   Console      http://localhost:$MGMT_PORT/console   (add a management user first: $WILDFLY/bin/add-user.sh)
   Services     $(services status | tr '\n' ' ')
   Server log   $STATE/wildfly.log

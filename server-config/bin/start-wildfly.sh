@@ -5,7 +5,8 @@
 #   DB_USER=postgres DB_NAME=postgres server-config/bin/start-wildfly.sh -Djboss.socket.binding.port-offset=200
 #   server-config/bin/start-wildfly.sh -DDB_PORT=15432 -b 0.0.0.0
 #
-# MUEJAM_WILDFLY_HOME selects another server directory. The DB_* settings are read by the server itself
+# MUEJAM_WILDFLY_HOME selects another server directory; MUEJAM_SERVER_BASE_DIR runs the server from a copy
+# of its standalone/ directory (configuration, deployments, data, logs), leaving the provisioned one untouched. The DB_* settings are read by the server itself
 # (system property first, then environment variable, then default), except two pool settings that WildFly
 # must hold as plain numbers to keep live pool tuning reload-free (see configure-wildfly.cli): before each
 # start this script writes initial-size = DB_POOL_MIN_CONNECTIONS and idle-removal = DB_POOL_IDLE_TIMEOUT
@@ -15,7 +16,8 @@ set -euo pipefail
 
 here=$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)
 export JBOSS_HOME=${MUEJAM_WILDFLY_HOME:-$(cd "$here/.." && pwd)/target/wildfly}
-config=$JBOSS_HOME/standalone/configuration/standalone-muejam.xml
+base_dir=${MUEJAM_SERVER_BASE_DIR:-$JBOSS_HOME/standalone}
+config=$base_dir/configuration/standalone-muejam.xml
 [ -f "$config" ] || { echo "start-wildfly: $config not found; run: mvn -pl server-config package" >&2; exit 1; }
 
 # Same precedence as the server's expressions: -DNAME=value argument, then environment, then default.
@@ -52,6 +54,7 @@ rm -f "$updated"   # exec below skips the EXIT trap
 # placeholder "none"); set but empty, the server would refuse it and not start the datasources.
 [ -n "${DB_PASSWORD-}" ] || unset DB_PASSWORD
 args=()
+[ -z "${MUEJAM_SERVER_BASE_DIR-}" ] || args+=("-Djboss.server.base.dir=$base_dir")
 for arg in "$@"; do
     [ "$arg" = "-DDB_PASSWORD=" ] || args+=("$arg")
 done

@@ -45,8 +45,8 @@ class ApiAndMetricsIT {
         HttpResponse<String> created = post("api/stories",
                 "{\"authorId\":" + author + ",\"title\":\"Metric story\",\"body\":\"Once upon a time\"}");
         assertThat(created.statusCode()).as(created.body()).isEqualTo(201);
-        assertThat(created.headers().firstValue("Location")).hasValueSatisfying(l -> assertThat(l).contains("/api/stories/"));
         long story = id(created.body());
+        assertThat(created.headers().firstValue("Location")).hasValue(uri("api/stories/" + story).toString());
 
         HttpResponse<String> read = get("api/stories/" + story);
         for (int i = 0; i < 200 && read.statusCode() == 404; i++) { // the replica may be a few ms behind
@@ -66,6 +66,18 @@ class ApiAndMetricsIT {
         assertThat(metrics.statusCode()).isEqualTo(200);
         assertThat(metrics.headers().firstValue("Content-Type")).hasValueSatisfying(t -> assertThat(t).startsWith("text/plain"));
         assertThat(metrics.body()).contains("jvm_uptime_seconds").contains("muejam_db_reads_total{");
+    }
+
+    @Test
+    void readinessReportsBothPoolsAndTheReplicaInRecovery() throws Exception {
+        HttpResponse<String> response = get("health/ready");
+        assertThat(response.statusCode()).as(response.body()).isEqualTo(200);
+        assertThat(response.body())
+                .contains("\"name\":\"database\"")
+                .contains("\"primary_in_recovery\":false")
+                .contains("\"replica_in_recovery\":true")
+                .containsPattern("\"primary_pool\":\"ok: \\d+ active, \\d+ idle, 0 waiting, max 50\"")
+                .containsPattern("\"replica_pool\":\"ok: \\d+ active, \\d+ idle, 0 waiting, max 50\"");
     }
 
     @Test

@@ -1,6 +1,5 @@
 package com.muejam.interfaces.rest.profile;
 
-import java.net.URI;
 import java.time.OffsetDateTime;
 
 import jakarta.inject.Inject;
@@ -14,8 +13,10 @@ import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
+import jakarta.ws.rs.core.UriInfo;
 
 import com.muejam.application.NotFoundException;
 import com.muejam.application.profile.ProfileService;
@@ -40,13 +41,17 @@ public class ProfileResource {
         }
     }
 
+    @Context
+    UriInfo uriInfo;
+
     @Inject
     ProfileService profiles;
 
     @POST
     public Response create(@NotNull @Valid CreateProfile request) {
         UserProfile p = profiles.create(request.username(), request.displayName());
-        return Response.created(URI.create("/api/profiles/" + p.getUsername())).entity(ProfileView.of(p)).build();
+        return Response.created(uriInfo.getAbsolutePathBuilder().path(p.getUsername()).build())
+                .entity(ProfileView.of(p)).build();
     }
 
     @GET

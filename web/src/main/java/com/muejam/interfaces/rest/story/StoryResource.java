@@ -1,6 +1,5 @@
 package com.muejam.interfaces.rest.story;
 
-import java.net.URI;
 import java.util.List;
 
 import jakarta.inject.Inject;
@@ -17,8 +16,10 @@ import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
+import jakarta.ws.rs.core.UriInfo;
 
 import org.eclipse.microprofile.metrics.annotation.Counted;
 
@@ -31,6 +32,9 @@ import com.muejam.application.story.StoryService;
 @Consumes(MediaType.APPLICATION_JSON)
 public class StoryResource {
 
+    @Context
+    UriInfo uriInfo;
+
     @Inject
     StoryService stories;
 
@@ -39,7 +43,8 @@ public class StoryResource {
             description = "Stories created through the API")
     public Response create(@NotNull @Valid StoryDtos.CreateStory request) {
         var story = stories.create(request.authorId(), request.title(), request.body(), request.nsfw());
-        return Response.created(URI.create("/api/stories/" + story.getId())).entity(StoryDtos.StoryView.of(story)).build();
+        return Response.created(uriInfo.getAbsolutePathBuilder().path(String.valueOf(story.getId())).build())
+                .entity(StoryDtos.StoryView.of(story)).build();
     }
 
     @GET

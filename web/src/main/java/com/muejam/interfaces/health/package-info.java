@@ -1,0 +1,2 @@
+/** MicroProfile Health checks of the application. */
+package com.muejam.interfaces.health;
