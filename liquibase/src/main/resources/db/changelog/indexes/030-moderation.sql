@@ -31,7 +31,7 @@ CREATE INDEX CONCURRENTLY content_flags_pending_reason_idx ON content_flags (rea
 --rollback DROP INDEX CONCURRENTLY IF EXISTS content_flags_pending_reason_idx;
 
 --changeset muejam:content_flags_target_idx labels:index runInTransaction:false
---comment: FLAGS_FOR_TARGET (newest first) and RESOLVE_PENDING_FLAGS_FOR_TARGET (closes all pending flags of a target).
+--comment: FLAGS_FOR_TARGET: every flag about a target, newest first.
 --preconditions onFail:MARK_RAN onError:HALT
 --precondition-sql-check expectedResult:0 SELECT count(*) FROM pg_index WHERE indexrelid = to_regclass('content_flags_target_idx') AND indisvalid
 SET lock_timeout = '${index.lock_timeout}';
@@ -50,15 +50,15 @@ CREATE INDEX CONCURRENTLY content_flags_reporter_idx ON content_flags (reporter_
 --rollback SET lock_timeout = '${index.lock_timeout}';
 --rollback DROP INDEX CONCURRENTLY IF EXISTS content_flags_reporter_idx;
 
---changeset muejam:content_flags_reporter_target_pending_key labels:index runInTransaction:false
---comment: PENDING_FLAG_EXISTS: one pending flag per reporter and target (also enforces it).
+--changeset muejam:content_flags_pending_target_key labels:index runInTransaction:false
+--comment: PENDING_FLAG_EXISTS (one pending flag per reporter and target, also enforced) and RESOLVE_PENDING_FLAGS_FOR_TARGET (closes the pending flags of a target: the leading columns, and the predicate matches).
 --preconditions onFail:MARK_RAN onError:HALT
---precondition-sql-check expectedResult:0 SELECT count(*) FROM pg_index WHERE indexrelid = to_regclass('content_flags_reporter_target_pending_key') AND indisvalid
+--precondition-sql-check expectedResult:0 SELECT count(*) FROM pg_index WHERE indexrelid = to_regclass('content_flags_pending_target_key') AND indisvalid
 SET lock_timeout = '${index.lock_timeout}';
-DROP INDEX CONCURRENTLY IF EXISTS content_flags_reporter_target_pending_key;
-CREATE UNIQUE INDEX CONCURRENTLY content_flags_reporter_target_pending_key ON content_flags (reporter_id, target_type, target_id) WHERE status = 'pending';
+DROP INDEX CONCURRENTLY IF EXISTS content_flags_pending_target_key;
+CREATE UNIQUE INDEX CONCURRENTLY content_flags_pending_target_key ON content_flags (target_type, target_id, reporter_id) WHERE status = 'pending';
 --rollback SET lock_timeout = '${index.lock_timeout}';
---rollback DROP INDEX CONCURRENTLY IF EXISTS content_flags_reporter_target_pending_key;
+--rollback DROP INDEX CONCURRENTLY IF EXISTS content_flags_pending_target_key;
 
 --changeset muejam:content_flags_resolved_idx labels:index runInTransaction:false
 --comment: RECENTLY_RESOLVED_FLAGS: the moderation history, latest decision first.

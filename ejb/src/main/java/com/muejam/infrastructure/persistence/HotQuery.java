@@ -182,7 +182,7 @@ public enum HotQuery {
     RESOLVE_PENDING_FLAGS_FOR_TARGET("""
             UPDATE content_flags SET status = :status, resolved_at = :now, resolved_by = :moderatorId
             WHERE target_type = :targetType AND target_id = :targetId AND status = 'pending'""",
-            "content_flags_target_idx"),
+            "content_flags_pending_target_key"),
 
     FLAGS_BY_REPORTER("""
             SELECT * FROM content_flags
@@ -195,7 +195,7 @@ public enum HotQuery {
             SELECT EXISTS (SELECT 1 FROM content_flags
                            WHERE reporter_id = :reporterId AND target_type = :targetType AND target_id = :targetId
                              AND status = 'pending')""",
-            "content_flags_reporter_target_pending_key"),
+            "content_flags_pending_target_key"),
 
     RECENTLY_RESOLVED_FLAGS("""
             SELECT * FROM content_flags

@@ -78,7 +78,7 @@ class JpaModerationRepositoryTest extends JpaTestSupport {
         UserProfile r = user("dup");
         flag(r, 9_100_001L, FlagReason.spam, 1);
         assertThatThrownBy(() -> flag(r, 9_100_001L, FlagReason.hate, 0))
-                .hasStackTraceContaining("content_flags_reporter_target_pending_key");
+                .hasStackTraceContaining("content_flags_pending_target_key");
     }
 
     @Test
