@@ -48,6 +48,15 @@ public final class KeyGenerator {
 
     /** Key of {@code method} called with {@code args}. */
     public static String forMethod(Method method, Object... args) {
+        String[] names = SIGNATURES.computeIfAbsent(method, KeyGenerator::signature);
+        return build(names[0], names[1], args == null ? new Object[0] : args);
+    }
+
+    /** Signature and short name per method, computed once (reflection is the expensive part of a key). */
+    private static final java.util.concurrent.ConcurrentHashMap<Method, String[]> SIGNATURES =
+            new java.util.concurrent.ConcurrentHashMap<>();
+
+    private static String[] signature(Method method) {
         StringBuilder sig = new StringBuilder(96);
         sig.append(method.getDeclaringClass().getName()).append('#').append(method.getName()).append('(');
         Class<?>[] params = method.getParameterTypes();
@@ -59,7 +68,7 @@ public final class KeyGenerator {
         }
         sig.append(')');
         String shortName = method.getDeclaringClass().getSimpleName() + "." + method.getName();
-        return build(sig.toString(), shortName, args == null ? new Object[0] : args);
+        return new String[] {sig.toString(), shortName};
     }
 
     /** Key made of a namespace (for example "story.byId") and parts. */

@@ -31,7 +31,7 @@ public final class TestRedis {
         return services;
     }
 
-    static synchronized void shutdown() {
+    public static synchronized void shutdown() {
         if (services != null) {
             services.down();
             services.close();

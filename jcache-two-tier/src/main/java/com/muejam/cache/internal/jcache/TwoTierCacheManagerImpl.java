@@ -120,7 +120,8 @@ public final class TwoTierCacheManagerImpl implements TwoTierCacheManager {
 
     private <K, V> TwoTierJCache<K, V> newCache(String name, Configuration<K, V> configuration) {
         ClassLoader cl = getClassLoader();
-        CacheStore store = node.openStore(name, !configuration.isStoreByValue(), config.l1MaxSize(),
+        CacheStore store = node.openStore(name, !configuration.isStoreByValue(),
+                configuration.getKeyType() == String.class, config.l1MaxSize(),
                 cl == null ? getClass().getClassLoader() : cl);
         try {
             return new TwoTierJCache<>(this, name, configuration, store);
@@ -331,7 +332,7 @@ public final class TwoTierCacheManagerImpl implements TwoTierCacheManager {
             loads = t.loads.sum();
             loadFailures = t.loadFailures.sum();
             fillsRejected = t.fillsRejected.sum();
-            l1Evictions = t.l1Evictions.sum();
+            l1Evictions = store.l1Evictions();
             l1Size = store.l1Size();
             writes = t.writes.sum();
             invalidationsReceived = t.invalidationsReceived.sum();

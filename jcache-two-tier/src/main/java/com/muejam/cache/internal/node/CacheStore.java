@@ -127,7 +127,12 @@ public final class CacheStore {
         return codecs.decodeValue(s.payload);
     }
 
-    /** L1 copy if it is current (no network); the hot path of every read. */
+    /** The raw L1 copy (may be invalid): the hot path of the query cache checks {@link L1Entry#isValid()}. */
+    public L1Entry l1Get(String key) {
+        return l1.get(key);
+    }
+
+    /** L1 copy if it is current (no network). */
     public L1Entry l1Current(String key, long now) {
         L1Entry e = l1.get(key);
         return e != null && e.isCurrent(now) ? e : null;
@@ -145,7 +150,7 @@ public final class CacheStore {
         }
         stats.l1Misses.increment();
         long fence = seq.current(key);
-        if (l2Usable() && !Codecs.isLocalKey(key) && (e == null || !e.localOnly)) {
+        if (l2Usable() && !codecs.isLocalKey(key) && (e == null || !e.localOnly)) {
             try {
                 Snapshot s = readL2(key, now, e);
                 if (s.isPresent(now)) {
@@ -170,7 +175,7 @@ public final class CacheStore {
     /** The authoritative entry for a conditional write: L2, or L1 while L2 is unreachable. */
     public Snapshot read(String key, long now) {
         L1Entry e = l1.get(key);
-        if (l2Usable() && !Codecs.isLocalKey(key) && (e == null || !e.localOnly)) {
+        if (l2Usable() && !codecs.isLocalKey(key) && (e == null || !e.localOnly)) {
             try {
                 return readL2(key, now, e);
             } catch (L2Unavailable unavailable) {
@@ -299,7 +304,7 @@ public final class CacheStore {
                         expireAt, now, true);
             }
         }
-        if (Codecs.isLocalKey(key)) {
+        if (codecs.isLocalKey(key)) {
             return commitLocal(key, expected.l1, expected.local, value, null, expireAt, now, false);
         }
         if (value != null && byReference && !Codecs.isSerializable(value)) {
@@ -571,6 +576,11 @@ public final class CacheStore {
     void closeLocal() {
         seq.bumpAll();
         l1.clear();
+    }
+
+    /** L1 entries evicted for capacity. */
+    public long l1Evictions() {
+        return node.l1Evictions(this);
     }
 
     /** Entries in L1 now. */

@@ -27,20 +27,34 @@ public final class Codecs {
     private final java.util.concurrent.ConcurrentHashMap<String, Object> localKeysById = new java.util.concurrent.ConcurrentHashMap<>();
     private final java.util.concurrent.atomic.AtomicLong localKeyIds = new java.util.concurrent.atomic.AtomicLong();
 
-    public Codecs(ClassLoader classLoader) {
+    /**
+     * Caches whose key type is String encode a string key as itself (no copy on the hot path); other keys, and
+     * strings starting with NUL, get a NUL and the typed encoding.
+     */
+    private final boolean stringKeys;
+
+    public Codecs(ClassLoader classLoader, boolean stringKeys) {
         this.classLoader = classLoader;
+        this.stringKeys = stringKeys;
     }
 
     /** Whether an encoded key is node-local (its key object is not serializable). */
-    public static boolean isLocalKey(String encoded) {
-        return encoded.charAt(0) == 'x';
-    }
-
-    public static String encodeStringKey(String key) {
-        return "s" + key;
+    public boolean isLocalKey(String encoded) {
+        return stringKeys ? encoded.length() > 1 && encoded.charAt(0) == '\0' && encoded.charAt(1) == 'x'
+                : encoded.charAt(0) == 'x';
     }
 
     public String encodeKey(Object key) {
+        if (stringKeys) {
+            if (key instanceof String && (((String) key).isEmpty() || ((String) key).charAt(0) != '\0')) {
+                return (String) key;
+            }
+            return "\0" + typedKey(key);
+        }
+        return typedKey(key);
+    }
+
+    private String typedKey(Object key) {
         if (key instanceof String) {
             return "s" + key;
         }
@@ -52,7 +66,7 @@ public final class Codecs {
         }
         if (!(key instanceof Serializable)) {
             return localKeys.computeIfAbsent(key, k -> {
-                String id = "x" + localKeyIds.incrementAndGet();
+                String id = (stringKeys ? "\0x" : "x") + localKeyIds.incrementAndGet();
                 localKeysById.put(id, k);
                 return id;
             });
@@ -61,12 +75,22 @@ public final class Codecs {
     }
 
     public Object decodeKey(String encoded) {
+        if (stringKeys) {
+            if (encoded.isEmpty() || encoded.charAt(0) != '\0') {
+                return encoded;
+            }
+            return typedDecode(encoded.substring(1));
+        }
+        return typedDecode(encoded);
+    }
+
+    private Object typedDecode(String encoded) {
         switch (encoded.charAt(0)) {
             case 's': return encoded.substring(1);
             case 'l': return Long.valueOf(encoded.substring(1));
             case 'i': return Integer.valueOf(encoded.substring(1));
             case 'j': return javaDeserialize(Base64.getUrlDecoder().decode(encoded.substring(1)));
-            case 'x': return localKeysById.get(encoded);
+            case 'x': return localKeysById.get(stringKeys ? "\0" + encoded : encoded);
             default: throw new CacheException("not an encoded key: " + encoded);
         }
     }

@@ -39,7 +39,10 @@ public final class L1Entry {
         this.localOnly = localOnly;
     }
 
-    /** Not cleared, not invalidated by a tag, and L1's copy not expired (the value itself may be expired). */
+    /**
+     * Not cleared, not invalidated by a tag, and L1's copy not expired; since {@link #l1ExpireAt} is never after
+     * {@link #expireAt}, a current copy is also a live value.
+     */
     public boolean isCurrent(long now) {
         if (now >= l1ExpireAt) {
             return false;

@@ -6,7 +6,6 @@ import com.muejam.cache.internal.l2.Breaker;
 import com.muejam.cache.internal.l2.L2Unavailable;
 import com.muejam.cache.internal.l2.RedisL2;
 import java.net.InetSocketAddress;
-import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.List;
@@ -22,11 +21,9 @@ import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.atomic.LongAdder;
 import org.ehcache.CacheManager;
 import org.ehcache.config.builders.CacheConfigurationBuilder;
-import org.ehcache.config.builders.CacheEventListenerConfigurationBuilder;
 import org.ehcache.config.builders.CacheManagerBuilder;
 import org.ehcache.config.builders.ResourcePoolsBuilder;
-import org.ehcache.event.EventType;
-import org.ehcache.expiry.ExpiryPolicy;
+import org.ehcache.core.internal.statistics.DefaultStatisticsService;
 import org.redisson.api.RTopic;
 import org.redisson.api.listener.StatusListener;
 import org.redisson.connection.ConnectionListener;
@@ -63,6 +60,7 @@ public final class Node implements AutoCloseable {
     public final LongAdder l2Errors = new LongAdder();
     public final LongAdder l1Flushes = new LongAdder();
     private final CacheManager ehcache;
+    private final DefaultStatisticsService ehcacheStatistics = new DefaultStatisticsService();
     private final ScheduledExecutorService scheduler;
     private final ConcurrentHashMap<String, CacheStore> stores = new ConcurrentHashMap<>();
     private final AtomicBoolean disconnected = new AtomicBoolean();
@@ -95,7 +93,7 @@ public final class Node implements AutoCloseable {
             }
         });
         this.tags = new TagRegistry(config.namespace(), config.tagTtl().toMillis(), config.maxTrackedTags(), l2);
-        this.ehcache = CacheManagerBuilder.newCacheManagerBuilder().build(true);
+        this.ehcache = CacheManagerBuilder.newCacheManagerBuilder().using(ehcacheStatistics).build(true);
         // Start closed only once subscribed; if Redis is down now, the probe closes the breaker later.
         breaker.tryHalfOpen();
         recover();
@@ -106,24 +104,15 @@ public final class Node implements AutoCloseable {
     // ---- caches
 
     /** Creates this node's L1 for a cache and registers it for invalidation messages. */
-    public CacheStore openStore(String name, boolean byReference, long l1MaxEntries, ClassLoader classLoader) {
+    public CacheStore openStore(String name, boolean byReference, boolean stringKeys, long l1MaxEntries,
+                                ClassLoader classLoader) {
         String alias = name + "#" + ALIASES.incrementAndGet();
-        CacheStore[] holder = new CacheStore[1];
-        org.ehcache.event.CacheEventListener<String, L1Entry> evictions = event -> {
-            CacheStore s = holder[0];
-            if (s != null) {
-                s.stats.l1Evictions.increment();
-            }
-        };
+        // No Ehcache expiry policy and no event listener: either doubles the cost of a hit. Entries carry their
+        // own L1 deadline (checked on read) and Ehcache's statistics count the evictions.
         org.ehcache.Cache<String, L1Entry> l1 = ehcache.createCache(alias,
                 CacheConfigurationBuilder.newCacheConfigurationBuilder(String.class, L1Entry.class,
-                                ResourcePoolsBuilder.heap(l1MaxEntries))
-                        .withExpiry(L1_EXPIRY)
-                        .withService(CacheEventListenerConfigurationBuilder
-                                .newEventListenerConfiguration(evictions, EventType.EVICTED)
-                                .unordered().asynchronous()));
-        CacheStore store = new CacheStore(this, name, l1, alias, byReference, new Codecs(classLoader));
-        holder[0] = store;
+                        ResourcePoolsBuilder.heap(l1MaxEntries)));
+        CacheStore store = new CacheStore(this, name, l1, alias, byReference, new Codecs(classLoader, stringKeys));
         CacheStore previous = stores.put(name, store);
         if (previous != null) {
             closeL1(previous);
@@ -154,28 +143,14 @@ public final class Node implements AutoCloseable {
         return stores.values();
     }
 
-    /** L1 lives until the copy's own deadline, which is never after the L2 entry's expiry. */
-    private static final ExpiryPolicy<String, L1Entry> L1_EXPIRY = new ExpiryPolicy<>() {
-        @Override
-        public Duration getExpiryForCreation(String key, L1Entry value) {
-            return remaining(value);
+    /** L1 evictions of a store (capacity), from Ehcache's own statistics. */
+    long l1Evictions(CacheStore store) {
+        try {
+            return ehcacheStatistics.getCacheStatistics(store.l1Alias).getCacheEvictions();
+        } catch (RuntimeException e) {
+            return 0; // cache already removed
         }
-
-        @Override
-        public Duration getExpiryForAccess(String key, java.util.function.Supplier<? extends L1Entry> value) {
-            return null;
-        }
-
-        @Override
-        public Duration getExpiryForUpdate(String key, java.util.function.Supplier<? extends L1Entry> old, L1Entry value) {
-            return remaining(value);
-        }
-
-        private Duration remaining(L1Entry e) {
-            long ms = e.l1ExpireAt - System.currentTimeMillis();
-            return ms <= 0 ? Duration.ZERO : Duration.ofMillis(ms);
-        }
-    };
+    }
 
     // ---- invalidation
 

@@ -10,7 +10,6 @@ public final class TierStats {
     public final LongAdder l2Misses = new LongAdder();
     public final LongAdder loads = new LongAdder();
     public final LongAdder loadFailures = new LongAdder();
-    public final LongAdder l1Evictions = new LongAdder();
     public final LongAdder writes = new LongAdder();
     public final LongAdder invalidationsReceived = new LongAdder();
     public final LongAdder clears = new LongAdder();
@@ -18,7 +17,7 @@ public final class TierStats {
     public final LongAdder l1Flushes = new LongAdder();
 
     public void reset() {
-        for (LongAdder a : new LongAdder[] {l1Hits, l1Misses, l2Hits, l2Misses, loads, loadFailures, l1Evictions,
+        for (LongAdder a : new LongAdder[] {l1Hits, l1Misses, l2Hits, l2Misses, loads, loadFailures,
                 writes, invalidationsReceived, clears, fillsRejected, l1Flushes}) {
             a.reset();
         }

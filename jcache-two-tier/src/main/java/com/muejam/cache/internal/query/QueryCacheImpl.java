@@ -5,7 +5,6 @@ import com.muejam.cache.QueryCache;
 import com.muejam.cache.internal.jcache.TwoTierCacheManagerImpl;
 import com.muejam.cache.internal.jcache.TwoTierJCache;
 import com.muejam.cache.internal.node.CacheStore;
-import com.muejam.cache.internal.node.Codecs;
 import com.muejam.cache.internal.node.L1Entry;
 import com.muejam.cache.internal.node.TagRegistry;
 import java.util.ArrayList;
@@ -73,10 +72,9 @@ public final class QueryCacheImpl implements QueryCache {
             throws E {
         Region r = region0(region);
         CacheStore store = r.store;
-        String k = Codecs.encodeStringKey(key);
-        long now = System.currentTimeMillis();
-        L1Entry e = store.l1Current(k, now);
-        if (e != null && now < e.expireAt) {
+        String k = store.codecs.encodeKey(key);
+        L1Entry e = store.l1Get(k);
+        if (e != null && e.isCurrent(System.currentTimeMillis())) {
             store.stats.l1Hits.increment();
             return (V) (e.ref != null ? e.ref : store.codecs.decodeValue(e.payload));
         }
@@ -154,7 +152,7 @@ public final class QueryCacheImpl implements QueryCache {
     public <V> V getIfPresent(String region, String key) {
         CacheStore store = region0(region).store;
         long now = System.currentTimeMillis();
-        CacheStore.Snapshot s = store.lookup(Codecs.encodeStringKey(key), now);
+        CacheStore.Snapshot s = store.lookup(store.codecs.encodeKey(key), now);
         return s.isPresent(now) ? (V) store.value(s) : null;
     }
 
@@ -164,13 +162,14 @@ public final class QueryCacheImpl implements QueryCache {
         String[] t = toArray(tags);
         long now = System.currentTimeMillis();
         TagRegistry.Capture capture = r.store.captureForLoad(t);
-        r.store.commit(Codecs.encodeStringKey(key), CacheStore.ANY, value, now + r.ttlMillis, now, t, capture);
+        r.store.commit(r.store.codecs.encodeKey(key), CacheStore.ANY, value, now + r.ttlMillis, now, t, capture);
     }
 
     @Override
     public void evict(String region, String key) {
         long now = System.currentTimeMillis();
-        region0(region).store.commit(Codecs.encodeStringKey(key), CacheStore.ANY, null, 0, now);
+        CacheStore store = region0(region).store;
+        store.commit(store.codecs.encodeKey(key), CacheStore.ANY, null, 0, now);
     }
 
     @Override
