@@ -66,7 +66,7 @@ public final class TwoTierCacheManagerImpl implements TwoTierCacheManager {
             t.setDaemon(true);
             return t;
         });
-        LOG.info("cache node {} started for {} ({})", node.id, uri, config);
+        LOG.debug("cache node {} started for {} ({})", node.id, uri, config);
     }
 
     public Node node() {

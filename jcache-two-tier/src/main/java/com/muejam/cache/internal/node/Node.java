@@ -228,7 +228,11 @@ public final class Node implements AutoCloseable {
 
     /** Drops every L1 copy and every known version: the node may have missed messages. */
     public void flushAll(String reason) {
-        LOG.info("cache node {}: flushing L1 ({})", id, reason);
+        if (stores.isEmpty()) {
+            LOG.debug("cache node {}: flushing L1 ({})", id, reason);
+        } else {
+            LOG.info("cache node {}: flushing L1 ({})", id, reason);
+        }
         for (CacheStore s : stores.values()) {
             s.flushLocal();
         }
