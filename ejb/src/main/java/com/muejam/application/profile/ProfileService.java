@@ -10,6 +10,8 @@ import jakarta.transaction.Transactional;
 
 import com.muejam.domain.profile.UserProfile;
 import com.muejam.domain.profile.UserProfileRepository;
+import com.muejam.cache.Regions;
+import com.muejam.infrastructure.caching.CachedQuery;
 import com.muejam.infrastructure.routing.ReadOnly;
 
 /** Profile use cases. */
@@ -25,6 +27,7 @@ public class ProfileService {
     }
 
     @ReadOnly
+    @CachedQuery(region = Regions.USER_PROFILE, tags = "profile_username:{0}")
     public Optional<UserProfile> byUsername(String username) {
         return profiles.findByUsername(username);
     }

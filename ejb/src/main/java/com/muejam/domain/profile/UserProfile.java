@@ -1,5 +1,6 @@
 package com.muejam.domain.profile;
 
+import java.io.Serializable;
 import java.time.OffsetDateTime;
 
 import jakarta.persistence.Column;
@@ -12,7 +13,9 @@ import jakarta.persistence.Table;
 /** An author's or reader's public profile. */
 @Entity
 @Table(name = "user_profiles")
-public class UserProfile {
+public class UserProfile implements Serializable {
+
+    private static final long serialVersionUID = 1L;
 
     @Id
     @GeneratedValue(strategy = GenerationType.IDENTITY)

@@ -1,5 +1,6 @@
 package com.muejam.domain.story;
 
+import java.io.Serializable;
 import java.time.OffsetDateTime;
 
 import jakarta.persistence.Column;
@@ -15,7 +16,9 @@ import jakarta.persistence.Version;
 /** A story written by an author. The author is referenced by id, so reads never load a profile graph. */
 @Entity
 @Table(name = "stories")
-public class Story {
+public class Story implements Serializable {
+
+    private static final long serialVersionUID = 1L;
 
     @Id
     @GeneratedValue(strategy = GenerationType.IDENTITY)

@@ -46,9 +46,17 @@ abstract class JpaTestSupport {
         if (factory == null) {
             Path stateDir = Path.of(System.getProperty("muejam.schema.stateDir",
                     System.getProperty("java.io.tmpdir") + "/muejam-schema-services"));
+            boolean wasRunning;
+            try (LocalServices existing = LocalServices.attach(stateDir)) {
+                wasRunning = existing.primary().isRunning();
+            } catch (RuntimeException e) {
+                wasRunning = false;
+            }
             LocalServices services = LocalServices.up(ServicesConfig.builder().stateDir(stateDir)
                     .primaryPort(18432).replicaPorts(18433).redisPort(18379).build());
-            Runtime.getRuntime().addShutdownHook(new Thread(services::down, "schema-services-down"));
+            if (!wasRunning) { // stop only what this JVM started
+                Runtime.getRuntime().addShutdownHook(new Thread(services::down, "schema-services-down"));
+            }
             PgNode primary = services.primary();
             try (Connection admin = DriverManager.getConnection(primary.jdbcUrl(), primary.user(), primary.password());
                  Statement st = admin.createStatement()) {

@@ -1,0 +1,129 @@
+package com.muejam.it;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.util.Optional;
+import java.util.UUID;
+
+import javax.naming.InitialContext;
+
+import jakarta.inject.Inject;
+import jakarta.transaction.UserTransaction;
+
+import org.jboss.arquillian.container.test.api.Deployment;
+import org.jboss.arquillian.junit5.ArquillianExtension;
+import org.jboss.shrinkwrap.api.spec.EnterpriseArchive;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+
+import com.muejam.application.profile.ProfileService;
+import com.muejam.application.story.StoryService;
+import com.muejam.cache.CacheStatistics;
+import com.muejam.cache.Regions;
+import com.muejam.cache.TwoTierCacheManager;
+import com.muejam.domain.story.Story;
+import com.muejam.domain.story.StoryStatus;
+import com.muejam.infrastructure.caching.AppCache;
+
+/**
+ * In-container, through real JTA transactions: a cached read is invalidated when the transaction that changed
+ * its entity commits — not before, and not on rollback. The cache runs on the test Redis (VALKEY_URL).
+ */
+@ExtendWith(ArquillianExtension.class)
+class CacheInvalidationIT {
+
+    @Deployment
+    static EnterpriseArchive deployment() {
+        return Deployments.ear(CacheInvalidationIT.class);
+    }
+
+    @Inject
+    StoryService stories;
+
+    @Inject
+    ProfileService profiles;
+
+    @Inject
+    @AppCache
+    TwoTierCacheManager cache;
+
+    @Test
+    void aCommittedWriteInvalidatesTheCachedRead() throws Exception {
+        long id = cachedDraft();
+        long loads = stats().loads();
+        assertThat(stories.find(id).orElseThrow().getStatus()).isEqualTo(StoryStatus.draft);
+        assertThat(stats().loads()).as("second read is a cache hit").isEqualTo(loads);
+
+        stories.publish(id); // commits
+
+        Story after = stories.find(id).orElseThrow();
+        assertThat(stats().loads()).as("the read after the commit missed and loaded").isGreaterThan(loads);
+        // a replica a few ms behind may have served the load; the grace re-invalidation settles it
+        for (int i = 0; i < 300 && after.getStatus() != StoryStatus.published; i++) {
+            Thread.sleep(10);
+            after = stories.find(id).orElseThrow();
+        }
+        assertThat(after.getStatus()).isEqualTo(StoryStatus.published);
+    }
+
+    @Test
+    void nothingIsInvalidatedBeforeTheCommit() throws Exception {
+        long id = cachedDraft();
+        long loads = stats().loads();
+        UserTransaction tx = userTransaction();
+        tx.begin();
+        try {
+            stories.publish(id);
+            // inside the writing transaction the cached entry is still there: served without a load
+            assertThat(stories.find(id)).isPresent();
+            assertThat(stats().loads()).as("no invalidation before commit").isEqualTo(loads);
+        } finally {
+            tx.commit();
+        }
+        stories.find(id);
+        assertThat(stats().loads()).as("invalidated after commit").isGreaterThan(loads);
+    }
+
+    @Test
+    void aRolledBackWriteInvalidatesNothing() throws Exception {
+        long id = cachedDraft();
+        long loads = stats().loads();
+        UserTransaction tx = userTransaction();
+        tx.begin();
+        stories.publish(id);
+        tx.rollback();
+
+        Optional<Story> read = stories.find(id);
+        assertThat(read.orElseThrow().getStatus()).isEqualTo(StoryStatus.draft);
+        assertThat(stats().loads()).as("still a cache hit after the rollback").isEqualTo(loads);
+    }
+
+    @Test
+    void cacheMetricsArePublished() throws Exception {
+        long id = cachedDraft();
+        stories.find(id);
+        assertThat(stats().l1Hits()).isPositive();
+        assertThat(cache.l2State().name()).isEqualTo("CLOSED");
+    }
+
+    /** A new draft story whose read is in the cache (waiting for the replica to have it first). */
+    private long cachedDraft() throws InterruptedException {
+        long author = profiles.create("c_" + UUID.randomUUID().toString().substring(0, 8), "Cache IT").getId();
+        long id = stories.create(author, "cached", "body", false).getId();
+        Optional<Story> read = stories.find(id); // an empty result is not cached: poll until the replica has it
+        for (int i = 0; i < 300 && read.isEmpty(); i++) {
+            Thread.sleep(10);
+            read = stories.find(id);
+        }
+        assertThat(read).isPresent();
+        return id;
+    }
+
+    private CacheStatistics stats() {
+        return cache.queryCache().statistics(Regions.STORIES);
+    }
+
+    private static UserTransaction userTransaction() throws Exception {
+        return (UserTransaction) new InitialContext().lookup("java:comp/UserTransaction");
+    }
+}
