@@ -1,8 +1,8 @@
 --liquibase formatted sql
 
 -- Stories: the author's pages and discovery. Every discovery index is partial on the visible
--- rows (published, not deleted), so it holds only what readers can see; the _sfw variants also drop NSFW rows
--- for the default viewer (privacy_settings.show_nsfw = false).
+-- rows (published, not deleted), so it holds only what readers can see. NSFW stories are filtered, not
+-- indexed apart: at their share (about 8%) an index without them was measured no faster.
 --
 -- Index changesets (label "index"), one index each, built with CREATE INDEX CONCURRENTLY outside a transaction
 -- (runInTransaction:false) so writes continue during a release. Each changeset:
@@ -42,18 +42,8 @@ CREATE INDEX CONCURRENTLY stories_author_drafts_idx ON stories (author_id, updat
 --rollback SET lock_timeout = '${index.lock_timeout}';
 --rollback DROP INDEX CONCURRENTLY IF EXISTS stories_author_drafts_idx;
 
---changeset muejam:stories_newest_sfw_idx labels:index runInTransaction:false
---comment: DISCOVER_NEWEST_SAFE: the default landing tab (viewer without NSFW opt-in), newest first.
---preconditions onFail:MARK_RAN onError:HALT
---precondition-sql-check expectedResult:0 SELECT count(*) FROM pg_index WHERE indexrelid = to_regclass('stories_newest_sfw_idx') AND indisvalid
-SET lock_timeout = '${index.lock_timeout}';
-DROP INDEX CONCURRENTLY IF EXISTS stories_newest_sfw_idx;
-CREATE INDEX CONCURRENTLY stories_newest_sfw_idx ON stories (published_at DESC, id DESC) WHERE status = 'published' AND NOT deleted AND NOT nsfw;
---rollback SET lock_timeout = '${index.lock_timeout}';
---rollback DROP INDEX CONCURRENTLY IF EXISTS stories_newest_sfw_idx;
-
 --changeset muejam:stories_newest_idx labels:index runInTransaction:false
---comment: DISCOVER_NEWEST_ALL: newest first for viewers who opted into NSFW.
+--comment: DISCOVER_NEWEST: the landing tab, newest first. NSFW rows (8%) are filtered for viewers without the opt-in: the benchmark showed a separate NOT nsfw partial index gains nothing at that share.
 --preconditions onFail:MARK_RAN onError:HALT
 --precondition-sql-check expectedResult:0 SELECT count(*) FROM pg_index WHERE indexrelid = to_regclass('stories_newest_idx') AND indisvalid
 SET lock_timeout = '${index.lock_timeout}';
@@ -72,18 +62,8 @@ CREATE INDEX CONCURRENTLY stories_featured_idx ON stories (published_at DESC, id
 --rollback SET lock_timeout = '${index.lock_timeout}';
 --rollback DROP INDEX CONCURRENTLY IF EXISTS stories_featured_idx;
 
---changeset muejam:stories_popular_sfw_idx labels:index runInTransaction:false
---comment: DISCOVER_POPULAR_SAFE: most liked first, default viewer.
---preconditions onFail:MARK_RAN onError:HALT
---precondition-sql-check expectedResult:0 SELECT count(*) FROM pg_index WHERE indexrelid = to_regclass('stories_popular_sfw_idx') AND indisvalid
-SET lock_timeout = '${index.lock_timeout}';
-DROP INDEX CONCURRENTLY IF EXISTS stories_popular_sfw_idx;
-CREATE INDEX CONCURRENTLY stories_popular_sfw_idx ON stories (like_count DESC, id DESC) WHERE status = 'published' AND NOT deleted AND NOT nsfw;
---rollback SET lock_timeout = '${index.lock_timeout}';
---rollback DROP INDEX CONCURRENTLY IF EXISTS stories_popular_sfw_idx;
-
 --changeset muejam:stories_popular_idx labels:index runInTransaction:false
---comment: DISCOVER_POPULAR_ALL: most liked first, NSFW opt-in.
+--comment: DISCOVER_POPULAR: most liked first (NSFW filtered unless opted in).
 --preconditions onFail:MARK_RAN onError:HALT
 --precondition-sql-check expectedResult:0 SELECT count(*) FROM pg_index WHERE indexrelid = to_regclass('stories_popular_idx') AND indisvalid
 SET lock_timeout = '${index.lock_timeout}';

@@ -22,6 +22,16 @@ CREATE INDEX CONCURRENTLY notifications_unread_idx ON notifications (recipient_i
 --rollback SET lock_timeout = '${index.lock_timeout}';
 --rollback DROP INDEX CONCURRENTLY IF EXISTS notifications_unread_idx;
 
+--changeset muejam:notifications_unread_subject_key labels:index runInTransaction:false
+--comment: NOTIFICATIONS_ADD: at most one unread notification per recipient, type and subject; a new like of the same story updates it ("and 12 others") through INSERT ... ON CONFLICT on this index instead of adding a row.
+--preconditions onFail:MARK_RAN onError:HALT
+--precondition-sql-check expectedResult:0 SELECT count(*) FROM pg_index WHERE indexrelid = to_regclass('notifications_unread_subject_key') AND indisvalid
+SET lock_timeout = '${index.lock_timeout}';
+DROP INDEX CONCURRENTLY IF EXISTS notifications_unread_subject_key;
+CREATE UNIQUE INDEX CONCURRENTLY notifications_unread_subject_key ON notifications (recipient_id, type, subject_type, subject_id) WHERE read_at IS NULL AND subject_id IS NOT NULL;
+--rollback SET lock_timeout = '${index.lock_timeout}';
+--rollback DROP INDEX CONCURRENTLY IF EXISTS notifications_unread_subject_key;
+
 --changeset muejam:notifications_recipient_idx labels:index runInTransaction:false
 --comment: NOTIFICATIONS_INBOX (read and unread, newest first) and the recipient_id foreign key.
 --preconditions onFail:MARK_RAN onError:HALT

@@ -52,7 +52,7 @@ CREATE INDEX CONCURRENTLY login_attempts_created_at_idx ON login_attempts (creat
 --rollback DROP INDEX CONCURRENTLY IF EXISTS login_attempts_created_at_idx;
 
 --changeset muejam:sessions_user_idx labels:index runInTransaction:false
---comment: SESSION_HISTORY (all of a user's sessions) and the user_id foreign key.
+--comment: SESSION_HISTORY, SESSIONS_ACTIVE_FOR_USER, SESSIONS_REVOKE_ALL_FOR_USER and the user_id foreign key. Active sessions are the newest, so a partial WHERE revoked_at IS NULL index was measured no faster (most sessions are never revoked).
 --preconditions onFail:MARK_RAN onError:HALT
 --precondition-sql-check expectedResult:0 SELECT count(*) FROM pg_index WHERE indexrelid = to_regclass('sessions_user_idx') AND indisvalid
 SET lock_timeout = '${index.lock_timeout}';
@@ -60,16 +60,6 @@ DROP INDEX CONCURRENTLY IF EXISTS sessions_user_idx;
 CREATE INDEX CONCURRENTLY sessions_user_idx ON sessions (user_id, created_at DESC, id DESC);
 --rollback SET lock_timeout = '${index.lock_timeout}';
 --rollback DROP INDEX CONCURRENTLY IF EXISTS sessions_user_idx;
-
---changeset muejam:sessions_user_active_idx labels:index runInTransaction:false
---comment: SESSIONS_ACTIVE_FOR_USER and SESSIONS_REVOKE_ALL_FOR_USER ("sign out everywhere").
---preconditions onFail:MARK_RAN onError:HALT
---precondition-sql-check expectedResult:0 SELECT count(*) FROM pg_index WHERE indexrelid = to_regclass('sessions_user_active_idx') AND indisvalid
-SET lock_timeout = '${index.lock_timeout}';
-DROP INDEX CONCURRENTLY IF EXISTS sessions_user_active_idx;
-CREATE INDEX CONCURRENTLY sessions_user_active_idx ON sessions (user_id, created_at DESC, id DESC) WHERE revoked_at IS NULL;
---rollback SET lock_timeout = '${index.lock_timeout}';
---rollback DROP INDEX CONCURRENTLY IF EXISTS sessions_user_active_idx;
 
 --changeset muejam:sessions_expires_at_idx labels:index runInTransaction:false
 --comment: SESSIONS_PURGE_EXPIRED: deletes expired sessions in batches, oldest expiry first.

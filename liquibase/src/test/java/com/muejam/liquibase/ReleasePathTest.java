@@ -23,7 +23,7 @@ import org.junit.jupiter.api.Test;
 class ReleasePathTest {
 
     /** Secondary indexes created by the index changesets. */
-    static final int INDEX_CHANGESETS = 47;
+    static final int INDEX_CHANGESETS = 45;
     /** Primary keys (12) and unique constraints (4) created with the tables. */
     static final int CONSTRAINT_INDEXES = 16;
     static final List<String> TABLES = List.of("audit_logs", "blocked_users", "content_flags", "login_attempts",

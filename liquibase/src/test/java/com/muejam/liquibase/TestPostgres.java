@@ -12,7 +12,7 @@ import com.muejam.services.ServicesConfig;
 
 /**
  * The project-started PostgreSQL primary of the schema lane (port 18432, replica 18433, Redis 18379), started
- * once per test JVM and stopped when it exits. Each test gets its own database on it.
+ * once per test JVM and stopped when it exits (unless it was already running). Each test gets its own database.
  */
 final class TestPostgres {
 
@@ -25,12 +25,23 @@ final class TestPostgres {
         if (services == null) {
             Path stateDir = Path.of(System.getProperty("muejam.schema.stateDir",
                     System.getProperty("java.io.tmpdir") + "/muejam-schema-services"));
+            boolean wasRunning = running(stateDir);
             services = LocalServices.up(ServicesConfig.builder().stateDir(stateDir)
                     .primaryPort(18432).replicaPorts(18433).redisPort(18379).build());
-            LocalServices started = services;
-            Runtime.getRuntime().addShutdownHook(new Thread(started::down, "schema-services-down"));
+            if (!wasRunning) { // stop what this JVM started; leave services someone else started running
+                LocalServices started = services;
+                Runtime.getRuntime().addShutdownHook(new Thread(started::down, "schema-services-down"));
+            }
         }
         return services.primary();
+    }
+
+    private static boolean running(Path stateDir) {
+        try (LocalServices existing = LocalServices.attach(stateDir)) {
+            return existing.primary().isRunning();
+        } catch (RuntimeException e) {
+            return false;
+        }
     }
 
     /** Drops and creates database {@code name}; returns its JDBC URL. */

@@ -33,6 +33,15 @@ public final class Databases {
                 .replicaPorts(REPLICA_PORT).redisPort(REDIS_PORT).build());
     }
 
+    /** Whether the schema lane's services are already running (started by another JVM or the CLI). */
+    public static boolean projectServicesRunning() {
+        try (LocalServices existing = LocalServices.attach(stateDir())) {
+            return existing.primary().isRunning();
+        } catch (RuntimeException e) {
+            return false;
+        }
+    }
+
     /** {@code node}'s JDBC URL with another database name. */
     public static String url(PgNode node, String database) {
         String url = node.jdbcUrl();

@@ -27,9 +27,12 @@ final class GeneratedDatabase {
 
     static synchronized LocalServices services() {
         if (services == null) {
+            boolean wasRunning = Databases.projectServicesRunning();
             services = Databases.projectServices();
-            LocalServices started = services;
-            Runtime.getRuntime().addShutdownHook(new Thread(started::down, "schema-services-down"));
+            if (!wasRunning) { // stop only what this JVM started
+                LocalServices started = services;
+                Runtime.getRuntime().addShutdownHook(new Thread(started::down, "schema-services-down"));
+            }
         }
         return services;
     }

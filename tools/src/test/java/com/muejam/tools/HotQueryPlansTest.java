@@ -129,7 +129,7 @@ class HotQueryPlansTest {
         Set<String> predicates = new HashSet<>();
         catalog.indexes().forEach(i -> predicates.add(i.predicate()));
         assertThat(predicates).contains("status::text = 'pending'::text", "read_at IS NULL",
-                "status::text = 'published'::text AND NOT deleted", "revoked_at IS NULL");
+                "status::text = 'published'::text AND NOT deleted", "read_at IS NULL AND subject_id IS NOT NULL");
         assertThat(catalog.indexes().stream().filter(i -> i.keys().size() >= 3).count()).isGreaterThan(20);
     }
 

@@ -11,7 +11,9 @@ public interface NotificationRepository {
 
     /**
      * Adds an unread notification; {@code subjectType}/{@code subjectId} both null or both set;
-     * {@code payloadJson} a JSON object.
+     * {@code payloadJson} a JSON object. If the recipient already has an unread notification of this type about
+     * this subject, that one is updated instead: payload replaced, {@code count} incremented (1 when absent), moved
+     * to now. Returns the stored notification.
      */
     Notification add(long recipientId, NotificationType type, TargetType subjectType, Long subjectId,
                      String payloadJson, OffsetDateTime now);

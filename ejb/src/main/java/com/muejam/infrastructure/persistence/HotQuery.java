@@ -35,10 +35,15 @@ public enum HotQuery {
             LIMIT :limit""",
             "user_profiles_username_lower_key"),
 
+    /**
+     * The lower bound is the row comparison alone: btree cannot merge a row comparison with a scalar bound on the
+     * same column, so a separate {@code >= :prefix} would start the scan at the cursor. The first page passes
+     * (prefix, 0) as the cursor.
+     */
     PROFILE_SEARCH_DISPLAY_NAME_PREFIX("""
             SELECT * FROM user_profiles
-            WHERE lower(display_name) COLLATE "C" >= :prefix AND lower(display_name) COLLATE "C" < :prefixEnd
-              AND (lower(display_name) COLLATE "C", id) > (:afterName, :afterId)
+            WHERE (lower(display_name) COLLATE "C", id) > (:afterName, :afterId)
+              AND lower(display_name) COLLATE "C" < :prefixEnd
             ORDER BY lower(display_name) COLLATE "C", id
             LIMIT :limit""",
             "user_profiles_display_name_lower_idx"),
@@ -82,17 +87,9 @@ public enum HotQuery {
             "stories_author_drafts_idx"),
 
     // ---- stories: discovery (visible, NSFW filtered unless opted in, blocked authors excluded) -------------
-    DISCOVER_NEWEST_SAFE("""
+    DISCOVER_NEWEST("""
             SELECT * FROM stories s
-            WHERE\s""" + Sql.VISIBLE + " AND NOT s.nsfw AND " + Sql.NOT_BLOCKED + """
-              AND (s.published_at, s.id) < (:beforeAt, :beforeId)
-            ORDER BY s.published_at DESC, s.id DESC
-            LIMIT :limit""",
-            "stories_newest_sfw_idx", "blocked_users_pair_key"),
-
-    DISCOVER_NEWEST_ALL("""
-            SELECT * FROM stories s
-            WHERE\s""" + Sql.VISIBLE + " AND " + Sql.NOT_BLOCKED + """
+            WHERE\s""" + Sql.VISIBLE + " AND " + Sql.NSFW_ALLOWED + " AND " + Sql.NOT_BLOCKED + """
               AND (s.published_at, s.id) < (:beforeAt, :beforeId)
             ORDER BY s.published_at DESC, s.id DESC
             LIMIT :limit""",
@@ -106,17 +103,9 @@ public enum HotQuery {
             LIMIT :limit""",
             "stories_featured_idx", "blocked_users_pair_key"),
 
-    DISCOVER_POPULAR_SAFE("""
+    DISCOVER_POPULAR("""
             SELECT * FROM stories s
-            WHERE\s""" + Sql.VISIBLE + " AND NOT s.nsfw AND " + Sql.NOT_BLOCKED + """
-              AND (s.like_count, s.id) < (:beforeCount, :beforeId)
-            ORDER BY s.like_count DESC, s.id DESC
-            LIMIT :limit""",
-            "stories_popular_sfw_idx", "blocked_users_pair_key"),
-
-    DISCOVER_POPULAR_ALL("""
-            SELECT * FROM stories s
-            WHERE\s""" + Sql.VISIBLE + " AND " + Sql.NOT_BLOCKED + """
+            WHERE\s""" + Sql.VISIBLE + " AND " + Sql.NSFW_ALLOWED + " AND " + Sql.NOT_BLOCKED + """
               AND (s.like_count, s.id) < (:beforeCount, :beforeId)
             ORDER BY s.like_count DESC, s.id DESC
             LIMIT :limit""",
@@ -301,6 +290,22 @@ public enum HotQuery {
             "audit_logs_created_at_idx", "audit_logs_pkey"),
 
     // ---- notifications -----------------------------------------------------------------------------------
+    /**
+     * Adds a notification, or coalesces it into the recipient's unread one of the same type and subject: its count
+     * grows and it moves to the top ("Ana and 12 others liked your story"). Notifications without a subject are
+     * never coalesced (outside the index predicate). Returns the stored row.
+     */
+    NOTIFICATIONS_ADD("""
+            INSERT INTO notifications AS n (recipient_id, type, subject_type, subject_id, payload, created_at)
+            VALUES (:recipientId, :type, CAST(:subjectType AS varchar), CAST(:subjectId AS bigint),
+                    CAST(CAST(:payload AS varchar) AS jsonb), :now)
+            ON CONFLICT (recipient_id, type, subject_type, subject_id) WHERE read_at IS NULL AND subject_id IS NOT NULL
+            DO UPDATE SET payload = EXCLUDED.payload || jsonb_build_object('count',
+                              coalesce((n.payload ->> 'count')::int, 1) + 1),
+                          created_at = EXCLUDED.created_at
+            RETURNING *""",
+            "notifications_unread_subject_key"),
+
     NOTIFICATIONS_UNREAD("""
             SELECT * FROM notifications
             WHERE recipient_id = :recipientId AND read_at IS NULL AND (created_at, id) < (:beforeAt, :beforeId)
@@ -427,12 +432,12 @@ public enum HotQuery {
               AND (created_at, id) < (:beforeAt, :beforeId)
             ORDER BY created_at DESC, id DESC
             LIMIT :limit""",
-            "sessions_user_active_idx"),
+            "sessions_user_idx"),
 
     SESSIONS_REVOKE_ALL_FOR_USER("""
             UPDATE sessions SET revoked_at = :now
             WHERE user_id = :userId AND revoked_at IS NULL AND expires_at > :now""",
-            "sessions_user_active_idx"),
+            "sessions_user_idx"),
 
     SESSION_HISTORY("""
             SELECT * FROM sessions
@@ -491,7 +496,10 @@ public enum HotQuery {
         return indexes;
     }
 
-    /** Positional values for {@link #sql()} from named values; every name must be given, and no other. */
+    /**
+     * Positional values for {@link #sql()} from named values: every name must be given (a null value only where the
+     * SQL casts the parameter, so its type is known), and no other.
+     */
     public Object[] bind(Map<String, ?> values) {
         Set<String> unknown = new HashSet<>(values.keySet());
         unknown.removeAll(parameters);
@@ -501,7 +509,7 @@ public enum HotQuery {
         Object[] result = new Object[parameters.size()];
         for (int i = 0; i < result.length; i++) {
             String p = parameters.get(i);
-            if (!values.containsKey(p) || values.get(p) == null) {
+            if (!values.containsKey(p)) {
                 throw new IllegalArgumentException(name() + " needs a value for :" + p);
             }
             result[i] = values.get(p);

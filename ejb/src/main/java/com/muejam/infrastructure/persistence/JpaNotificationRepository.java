@@ -3,6 +3,7 @@ package com.muejam.infrastructure.persistence;
 import static com.muejam.infrastructure.persistence.HotQuery.*;
 
 import java.time.OffsetDateTime;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 
@@ -19,12 +20,6 @@ import com.muejam.infrastructure.routing.EntityManagers;
 @ApplicationScoped
 public class JpaNotificationRepository implements NotificationRepository {
 
-    /** Native: the payload is cast to jsonb in SQL; RETURNING gives back the stored row (id, defaults). */
-    static final String INSERT = """
-            INSERT INTO notifications (recipient_id, type, subject_type, subject_id, payload, created_at)
-            VALUES (?, ?, CAST(? AS varchar), CAST(? AS bigint), CAST(CAST(? AS varchar) AS jsonb), ?)
-            RETURNING *""";
-
     @Inject
     EntityManagers entityManagers;
 
@@ -34,14 +29,14 @@ public class JpaNotificationRepository implements NotificationRepository {
         if ((subjectType == null) != (subjectId == null)) {
             throw new IllegalArgumentException("subject type and id go together");
         }
-        var query = entityManagers.forWrite().createNativeQuery(INSERT, Notification.class);
-        query.setParameter(1, recipientId);
-        query.setParameter(2, type.name());
-        query.setParameter(3, subjectType == null ? null : subjectType.name());
-        query.setParameter(4, subjectId);
-        query.setParameter(5, payloadJson);
-        query.setParameter(6, now);
-        return (Notification) query.getSingleResult();
+        Map<String, Object> values = new HashMap<>(); // the subject may be null
+        values.put("recipientId", recipientId);
+        values.put("type", type);
+        values.put("subjectType", subjectType == null ? null : subjectType.name());
+        values.put("subjectId", subjectId);
+        values.put("payload", payloadJson);
+        values.put("now", now);
+        return NativeQueries.list(entityManagers.forWrite(), NOTIFICATIONS_ADD, Notification.class, values).get(0);
     }
 
     @Override

@@ -56,9 +56,8 @@ public class JpaStoryRepository implements StoryRepository {
 
     @Override
     public List<Story> discoverNewest(Viewer viewer, TimeCursor before, int limit) {
-        // Two queries, two partial indexes: most viewers have not opted into NSFW.
-        return list(viewer.showNsfw() ? DISCOVER_NEWEST_ALL : DISCOVER_NEWEST_SAFE, Map.of(
-                "viewerId", viewer.userId(), "beforeAt", before.at(), "beforeId", before.id(), "limit", limit));
+        return list(DISCOVER_NEWEST, Map.of("showNsfw", viewer.showNsfw(), "viewerId", viewer.userId(),
+                "beforeAt", before.at(), "beforeId", before.id(), "limit", limit));
     }
 
     @Override
@@ -69,8 +68,8 @@ public class JpaStoryRepository implements StoryRepository {
 
     @Override
     public List<Story> discoverPopular(Viewer viewer, CountCursor before, int limit) {
-        return list(viewer.showNsfw() ? DISCOVER_POPULAR_ALL : DISCOVER_POPULAR_SAFE, Map.of(
-                "viewerId", viewer.userId(), "beforeCount", before.count(), "beforeId", before.id(), "limit", limit));
+        return list(DISCOVER_POPULAR, Map.of("showNsfw", viewer.showNsfw(), "viewerId", viewer.userId(),
+                "beforeCount", before.count(), "beforeId", before.id(), "limit", limit));
     }
 
     @Override

@@ -50,8 +50,10 @@ public class JpaUserProfileRepository implements UserProfileRepository {
     @Override
     public List<UserProfile> searchByDisplayNamePrefix(String prefix, String afterName, long afterId, int limit) {
         String p = Prefixes.lower(prefix);
-        return list(PROFILE_SEARCH_DISPLAY_NAME_PREFIX, Map.of("prefix", p, "prefixEnd", Prefixes.end(p),
-                "afterName", Prefixes.lower(afterName), "afterId", afterId, "limit", limit));
+        String after = Prefixes.lower(afterName);
+        boolean firstPage = after.compareTo(p) < 0; // every match is >= prefix: start the scan there
+        return list(PROFILE_SEARCH_DISPLAY_NAME_PREFIX, Map.of("prefixEnd", Prefixes.end(p),
+                "afterName", firstPage ? p : after, "afterId", firstPage ? 0L : afterId, "limit", limit));
     }
 
     @Override

@@ -56,6 +56,33 @@ class JpaNotificationRepositoryTest extends JpaTestSupport {
     }
 
     @Test
+    void aNewNotificationAboutTheSameSubjectCoalescesIntoTheUnreadOne() {
+        UserProfile u = user("author");
+        Notification first = repo().add(u.getId(), NotificationType.story_liked, TargetType.story, 701L,
+                "{\"actor\": 5}", now.minusMinutes(10));
+        Notification second = repo().add(u.getId(), NotificationType.story_liked, TargetType.story, 701L,
+                "{\"actor\": 6}", now.minusMinutes(1));
+        Notification otherStory = repo().add(u.getId(), NotificationType.story_liked, TargetType.story, 702L,
+                "{\"actor\": 6}", now.minusMinutes(1));
+        assertThat(second.getId()).isEqualTo(first.getId());
+        assertThat(otherStory.getId()).isNotEqualTo(first.getId());
+        clear();
+        Notification merged = repo().unread(u.getId(), TimeCursor.newestFirst(), 10).stream()
+                .filter(n -> n.getId().equals(first.getId())).findFirst().orElseThrow();
+        assertThat(merged.getPayload()).contains("\"actor\": 6").contains("\"count\": 2");
+        assertThat(merged.getCreatedAt()).isEqualTo(now.minusMinutes(1));
+        assertThat(repo().unreadCount(u.getId())).isEqualTo(2);
+
+        // once read, the next like is a new notification; notifications without a subject never coalesce
+        repo().markAllRead(u.getId(), now);
+        assertThat(repo().add(u.getId(), NotificationType.story_liked, TargetType.story, 701L, "{}", now).getId())
+                .isNotEqualTo(first.getId());
+        Notification s1 = repo().add(u.getId(), NotificationType.system, null, null, "{}", now);
+        Notification s2 = repo().add(u.getId(), NotificationType.system, null, null, "{}", now);
+        assertThat(s2.getId()).isNotEqualTo(s1.getId());
+    }
+
+    @Test
     void notificationsOfADeletedSubjectAndOldReadOnesAreRemoved() {
         UserProfile u = user("reader");
         repo().add(u.getId(), NotificationType.story_liked, TargetType.story, 601L, "{}", now.minusDays(100));

@@ -505,22 +505,45 @@ public final class DataGenerator {
         String[] types = {"story_liked", "story_commented", "new_follower", "mention", "story_published",
             "moderation", "system"};
         double[] weights = cumulative(50, 20, 12, 8, 5, 2, 3);
+        // at most one unread notification per (recipient, type, subject): the coalescing unique index
+        Set<Long> unreadKeys = new HashSet<>();
+        long subjectSpace = Math.max(scale.stories(), scale.users()) + 1L;
         try (CopyWriter w = new CopyWriter(connection, "notifications",
                 "id, recipient_id, type, subject_type, subject_id, payload, created_at, read_at")) {
             for (int id = 1; id <= n; id++) {
                 long created = appendTime(id, n, 180 * DAY);
-                String type = types[weighted(weights)];
+                int typeIndex = weighted(weights);
+                String type = types[typeIndex];
                 long actor = readers.next(random);
-                w.add(id).add(authors.next(random)).add(type);
+                long recipient = authors.next(random);
+                w.add(id).add(recipient).add(type);
+                long subject;
+                int kind;
                 switch (type) {
-                    case "new_follower" -> w.add("profile").add(actor);
-                    case "system" -> w.nul().nul();
-                    default -> w.add("story").add(stories.next(random));
+                    case "new_follower" -> {
+                        subject = actor;
+                        kind = 1;
+                        w.add("profile").add(subject);
+                    }
+                    case "system" -> {
+                        subject = -1;
+                        kind = 0;
+                        w.nul().nul();
+                    }
+                    default -> {
+                        subject = stories.next(random);
+                        kind = 0;
+                        w.add("story").add(subject);
+                    }
                 }
                 w.add("{\"actor\": " + actor + ", \"count\": " + (1 + random.nextInt(5)) + "}");
                 w.time(created);
                 long age = nowUs - created;
                 boolean read = age > 7 * DAY ? random.nextInt(100) < 97 : random.nextBoolean();
+                if (!read && subject >= 0
+                        && !unreadKeys.add(((recipient * 8 + typeIndex) * 2 + kind) * subjectSpace + subject)) {
+                    read = true; // the app would have coalesced it into the unread one
+                }
                 w.timeOrNull(read ? created + (long) (Math.min(age, 3 * DAY) * random.nextDouble()) : -1);
                 w.endRow();
             }

@@ -97,10 +97,11 @@ public final class SampleParameters {
             }
             case STORIES_BY_AUTHOR, STORIES_PUBLISHED_BY_AUTHOR, STORY_DRAFTS_BY_AUTHOR ->
                     v.put("authorId", top("stories", "author_id"));
-            case DISCOVER_NEWEST_SAFE, DISCOVER_NEWEST_ALL, DISCOVER_FEATURED, DISCOVER_POPULAR_SAFE,
-                 DISCOVER_POPULAR_ALL, DISCOVER_MOST_READ, DISCOVER_RECENTLY_UPDATED -> { }
+            case DISCOVER_NEWEST, DISCOVER_FEATURED, DISCOVER_POPULAR, DISCOVER_MOST_READ,
+                 DISCOVER_RECENTLY_UPDATED -> { }
             case DISCOVER_GENRE -> v.put("genre", heavy() ? "general" : "adventure");
-            case STORY_TITLE_SEARCH -> v.put("terms", Words.word(150));
+            // a specific word for a typical search, a common one (about 0.3% of titles) for the heavy case
+            case STORY_TITLE_SEARCH -> v.put("terms", Words.word(heavy() ? 150 : 1500));
             case MODERATION_QUEUE -> { }
             case MODERATION_QUEUE_BY_REASON -> v.put("reason", heavy() ? "spam" : "violence");
             case FLAGS_FOR_TARGET, RESOLVE_PENDING_FLAGS_FOR_TARGET -> {
@@ -160,6 +161,14 @@ public final class SampleParameters {
                 v.put("from", now.minusDays(90));
             }
             case AUDIT_PURGE -> v.put("before", now.minusDays(360));
+            case NOTIFICATIONS_ADD -> {
+                v.put("recipientId", top("notifications", "recipient_id"));
+                v.put("type", "story_liked");
+                v.put("subjectType", "story");
+                v.put("subjectId", ranked("SELECT subject_id FROM notifications WHERE subject_type = 'story' "
+                        + "GROUP BY 1 ORDER BY count(*) DESC, 1"));
+                v.put("payload", "{\"actor\": 1}");
+            }
             case NOTIFICATIONS_UNREAD, NOTIFICATIONS_UNREAD_COUNT, NOTIFICATIONS_MARK_ALL_READ, NOTIFICATIONS_INBOX ->
                     v.put("recipientId", top("notifications", "recipient_id"));
             case NOTIFICATIONS_MARK_READ -> {
