@@ -191,14 +191,14 @@ public final class IndexBenchmark {
         sb.append("Median executor time (EXPLAIN ANALYZE, TIMING OFF; planning and network excluded) of one "
                 + "execution, " + sampleCase.name().toLowerCase(java.util.Locale.ROOT) + " parameter values, first page of 20. \"Without\": the index dropped inside a "
                 + "rolled-back transaction, so the planner picks its next best path.\n\n");
-        sb.append("| query | index | with (ms) | without (ms) | speed-up | plan without the index |\n");
-        sb.append("|---|---|---:|---:|---:|---|\n");
+        sb.append("| query | index | with (ms) | without (ms) | speed-up | plan with | plan without the index |\n");
+        sb.append("|---|---|---:|---:|---:|---|---|\n");
         for (Row r : rows) {
             double x = r.withoutMs() / r.withMs();
             String speedup = Double.isNaN(x) ? "-" : x < 10 ? String.format("%.1fx", x) : String.format("%.0fx", x);
-            sb.append(String.format("| %s | %s | %.3f | %s | %s | %s |%n", r.query().name(), r.index(), r.withMs(),
-                    Double.isNaN(r.withoutMs()) ? "-" : String.format("%.3f", r.withoutMs()), speedup,
-                    r.planWithout().replace("|", "/")));
+            sb.append(String.format("| %s | %s | %.3f | %s | %s | %s | %s |%n", r.query().name(), r.index(),
+                    r.withMs(), Double.isNaN(r.withoutMs()) ? "-" : String.format("%.3f", r.withoutMs()), speedup,
+                    r.planWith().replace("|", "/"), r.planWithout().replace("|", "/")));
         }
         return sb.toString();
     }

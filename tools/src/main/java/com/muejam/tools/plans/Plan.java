@@ -78,7 +78,10 @@ public record Plan(HotQuery query, JsonNode json, Set<String> indexes, Set<Strin
 
     private static void shape(JsonNode node, List<String> parts) {
         String type = node.path("Node Type").asText();
-        if (node.has("Index Name")) {
+        if (type.equals("ModifyTable") && node.has("Conflict Arbiter Indexes")) {
+            parts.add(node.path("Operation").asText() + " on conflict " + node.get("Conflict Arbiter Indexes")
+                    .get(0).asText());
+        } else if (node.has("Index Name")) {
             parts.add(type + " " + node.get("Index Name").asText());
         } else if (node.has("Relation Name") && !type.equals("ModifyTable")) {
             parts.add(type + " " + node.get("Relation Name").asText());

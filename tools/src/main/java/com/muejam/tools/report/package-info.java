@@ -1,0 +1,2 @@
+/** The index report: invalid, redundant and unused indexes on the primary and each replica. */
+package com.muejam.tools.report;
