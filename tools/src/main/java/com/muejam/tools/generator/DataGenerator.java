@@ -124,7 +124,7 @@ public final class DataGenerator {
             throws SQLException {
         DataGenerator g = new DataGenerator(connection, scale, seed, now.truncatedTo(ChronoUnit.MICROS));
         g.run();
-        return new Result(Map.copyOf(g.rows), Map.copyOf(g.times), now, seed);
+        return new Result(java.util.Collections.unmodifiableMap(g.rows), java.util.Collections.unmodifiableMap(g.times), now, seed);
     }
 
     /** Only notifications, for a given number of existing users (the generator's speed benchmark). */
@@ -135,7 +135,7 @@ public final class DataGenerator {
         g.prepare();
         g.timed("notifications", g::notifications);
         g.finish();
-        return new Result(Map.copyOf(g.rows), Map.copyOf(g.times), now, seed);
+        return new Result(java.util.Collections.unmodifiableMap(g.rows), java.util.Collections.unmodifiableMap(g.times), now, seed);
     }
 
     private void run() throws SQLException {
