@@ -8,13 +8,19 @@ import org.eclipse.microprofile.health.HealthCheckResponseBuilder;
 
 import com.muejam.infrastructure.pools.PoolMonitor;
 import com.muejam.infrastructure.pools.PoolSnapshot;
+import com.muejam.infrastructure.routing.Lsn;
+import com.muejam.infrastructure.routing.ReplicaMonitor;
+import com.muejam.infrastructure.routing.ReplicaObservation;
+import com.muejam.infrastructure.routing.ReplicaRotation;
 import com.muejam.infrastructure.routing.Route;
 import com.muejam.infrastructure.routing.RoutingPolicy;
 
 /**
- * Readiness: the primary pool must answer and must not be in recovery. The replica pool is reported
- * (reachable, in recovery) but does not make the application unready: reads fall back to the primary.
- * Each pool is reported with its live figures, "degraded" while its utilisation alert is raised.
+ * Readiness: the primary pool must answer and must not be in recovery. The replicas are reported (reachable,
+ * in recovery, lag, in or out of the read rotation and why) from the replica monitor's latest check, not by a
+ * query of their own: a hung replica must not hang the health check, and it does not make the application
+ * unready since reads fall back to the primary. Each pool is reported with its live figures, "degraded" while
+ * its utilisation alert is raised.
  */
 @ApplicationScoped
 public class DatabaseHealth {
@@ -24,6 +30,9 @@ public class DatabaseHealth {
 
     @Inject
     RoutingPolicy routing;
+
+    @Inject
+    ReplicaMonitor replicas;
 
     @Inject
     PoolMonitor pools;
@@ -41,11 +50,21 @@ public class DatabaseHealth {
             up = false;
         }
         builder.withData("use_read_replica", routing.replicasEnabled());
-        try {
-            DatabaseProbe.ServerIdentity replica = probe.identify(Route.REPLICA);
-            builder.withData("replica", "up").withData("replica_in_recovery", replica.inRecovery());
-        } catch (RuntimeException e) {
-            builder.withData("replica", "down: " + rootMessage(e));
+        builder.withData("primary_lsn", Lsn.format(replicas.primaryLsn()));
+        for (ReplicaRotation r : replicas.replicas()) {
+            String name = r.route().unitName();
+            ReplicaObservation o = r.lastObservation();
+            if (o == null) {
+                builder.withData(name, "not checked yet");
+            } else if (!o.reachable()) {
+                builder.withData(name, "down: " + o.error());
+            } else {
+                builder.withData(name, "up").withData(name + "_in_recovery", o.inRecovery())
+                        .withData(name + "_lag_ms", o.lagNanos() / 1_000_000)
+                        .withData(name + "_lag_bytes", o.lagBytes())
+                        .withData(name + "_replay_lsn", Lsn.format(o.replayLsn()));
+            }
+            builder.withData(name + "_rotation", r.inRotation() ? "in" : "out: " + r.outCause());
         }
         for (PoolSnapshot pool : pools.snapshots()) {
             builder.withData(pool.pool() + "_pool", String.format("%s: %d active, %d idle, %d waiting, max %d",

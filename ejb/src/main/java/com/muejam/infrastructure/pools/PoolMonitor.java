@@ -3,9 +3,11 @@ package com.muejam.infrastructure.pools;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.TreeMap;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.logging.Logger;
 
 import jakarta.annotation.PreDestroy;
@@ -30,10 +32,20 @@ public class PoolMonitor {
 
     private static final Logger LOG = Logger.getLogger(PoolMonitor.class.getName());
 
-    /** The pools of this application: metric/health name → JNDI name. */
+    /** Every pool this application may use: metric/health name → JNDI name. */
     public static final Map<String, String> POOLS = Map.of(
             "primary", "java:jboss/datasources/PrimaryDS",
-            "replica", "java:jboss/datasources/ReplicaDS");
+            "replica", "java:jboss/datasources/ReplicaDS",
+            "replica2", "java:jboss/datasources/ReplicaDS2");
+
+    /** The second replica's pool is watched only when that replica is configured (it is unused otherwise). */
+    @Inject
+    @ConfigProperty(name = "DB_READ_HOST_2")
+    Optional<String> secondReplicaHost;
+
+    @Inject
+    @ConfigProperty(name = "DB_READ_PORT_2")
+    Optional<String> secondReplicaPort;
 
     @Inject
     @ConfigProperty(name = "DB_POOL_ALERT_UTILISATION", defaultValue = "0.8")
@@ -56,11 +68,26 @@ public class PoolMonitor {
     private final PoolStatistics statistics = AgroalPoolStatistics.available()
             ? new AgroalPoolStatistics() : (pool, jndi) -> Optional.empty();
     private final Map<String, Boolean> alerting = new ConcurrentHashMap<>();
+    private final AtomicBoolean started = new AtomicBoolean();
     private ScheduledFuture<?> task;
 
     void start(@Observes @Initialized(ApplicationScoped.class) Object ignored) {
-        POOLS.keySet().forEach(this::registerGauges);
+        if (!started.compareAndSet(false, true)) {
+            return; // the event is fired once per module of the EAR
+        }
+        pools().keySet().forEach(this::registerGauges);
         task = scheduler.scheduleWithFixedDelay(this::check, intervalMs, intervalMs, TimeUnit.MILLISECONDS);
+    }
+
+    /** The pools in use: primary, replica, and replica2 when DB_READ_HOST_2 or DB_READ_PORT_2 is set. */
+    public Map<String, String> pools() {
+        boolean second = secondReplicaHost.filter(v -> !v.isBlank()).isPresent()
+                || secondReplicaPort.filter(v -> !v.isBlank()).isPresent();
+        Map<String, String> pools = new TreeMap<>(POOLS);
+        if (!second) {
+            pools.remove("replica2");
+        }
+        return pools;
     }
 
     @PreDestroy
@@ -72,12 +99,20 @@ public class PoolMonitor {
 
     /** A live reading of one pool (read now, not from the last check). */
     public Optional<PoolSnapshot> snapshot(String pool) {
-        String jndi = POOLS.get(pool);
+        String jndi = pools().get(pool);
         return jndi == null ? Optional.empty() : statistics.read(pool, jndi);
     }
 
     public List<PoolSnapshot> snapshots() {
-        return POOLS.keySet().stream().sorted().map(this::snapshot).flatMap(Optional::stream).toList();
+        return pools().keySet().stream().map(this::snapshot).flatMap(Optional::stream).toList();
+    }
+
+    /**
+     * A caller got no connection from {@code pool} (metric name: primary, replica, replica2) within the
+     * acquisition timeout: counted in {@code muejam_pool_acquisition_timeouts_total{pool}}.
+     */
+    public void acquisitionTimedOut(String pool) {
+        metrics.counter("muejam_pool_acquisition_timeouts_total", new Tag("pool", pool)).inc();
     }
 
     /** Whether the pool is above the alert threshold (with hysteresis), as of the last check. */
@@ -110,7 +145,9 @@ public class PoolMonitor {
         gauge("muejam_pool_leaked_connections", pool, tag, s -> s.leaks());
         gauge("muejam_pool_max_size", pool, tag, s -> s.maxSize());
         gauge("muejam_pool_blocking_time_average_ms", pool, tag, s -> s.blockingTimeAverage().toMillis());
+        gauge("muejam_pool_blocking_time_max_ms", pool, tag, s -> s.blockingTimeMax().toMillis());
         gauge("muejam_pool_utilisation_ratio", pool, tag, PoolSnapshot::utilisation);
+        metrics.counter("muejam_pool_acquisition_timeouts_total", tag);
         metrics.gauge("muejam_pool_alert", this, m -> m.isAlerting(pool) ? 1 : 0, tag);
     }
 

@@ -11,6 +11,8 @@ import java.util.Deque;
 public final class RouteContext {
 
     private static final ThreadLocal<Deque<Route>> STACK = ThreadLocal.withInitial(ArrayDeque::new);
+    /** The pool of the entity manager handed out last on this thread: names the pool of an acquisition timeout. */
+    private static final ThreadLocal<Route> LAST_USED = new ThreadLocal<>();
 
     private RouteContext() {
     }
@@ -26,8 +28,25 @@ public final class RouteContext {
         return !STACK.get().isEmpty();
     }
 
+    /** The route whose entity manager this thread was handed last ({@link Route#PRIMARY} if none). */
+    public static Route lastUsed() {
+        Route r = LAST_USED.get();
+        return r == null ? Route.PRIMARY : r;
+    }
+
+    static void used(Route route) {
+        LAST_USED.set(route);
+    }
+
     static void push(Route route) {
         STACK.get().push(route);
+    }
+
+    /** Re-routes the innermost read-only call (its retry on the primary). */
+    static void replaceTop(Route route) {
+        Deque<Route> stack = STACK.get();
+        stack.pop();
+        stack.push(route);
     }
 
     static void pop() {

@@ -2,56 +2,65 @@ package com.muejam.infrastructure.routing;
 
 import jakarta.annotation.Resource;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.context.ContextNotActiveException;
 import jakarta.inject.Inject;
-import jakarta.inject.Provider;
 import jakarta.transaction.Status;
 import jakarta.transaction.TransactionSynchronizationRegistry;
 
-import org.eclipse.microprofile.config.inject.ConfigProperty;
-
 /**
- * Decides where a read-only call goes. The decision uses only local state (configuration and the current
- * JTA transaction), never the JTA read-only flag nor {@code Connection.setReadOnly}.
+ * Decides where a read-only call goes, from local state only: the live {@code USE_READ_REPLICA} switch, the
+ * current JTA transaction (and whether it has written), the request's read-your-writes position, and the
+ * replica monitor's cached rotation and replayed LSNs. Never the JTA read-only flag (JTA has none that is
+ * set) nor {@code Connection.setReadOnly}, and never a database round trip.
  */
 @ApplicationScoped
 public class RoutingPolicy {
 
-    /**
-     * Read at each decision, not once: an operator can move reads to the primary live by setting the system
-     * property ({@code /system-property=USE_READ_REPLICA:add(value=false)}), which overrides the environment.
-     */
     @Inject
-    @ConfigProperty(name = "USE_READ_REPLICA", defaultValue = "false")
-    Provider<Boolean> useReadReplica;
+    RoutingSettings settings;
 
     @Resource
     TransactionSynchronizationRegistry transactions;
 
-    /** Why a read-only call was sent to the primary, or {@code null} when it goes to a replica. */
-    public enum Fallback {
-        /** Replicas are switched off ({@code USE_READ_REPLICA=false}). */
-        DISABLED,
-        /** A JTA transaction is active: its reads stay on the primary so they see its own writes. */
-        TRANSACTION
+    @Inject
+    ReplicaMonitor monitor;
+
+    @Inject
+    CommitPositions commits;
+
+    @Inject
+    ReadYourWrites readYourWrites;
+
+    /** The decision for a read-only call entered now. */
+    public Decision decideForRead() {
+        if (!settings.replicasEnabled()) {
+            return Decision.fallback(Fallback.DISABLED);
+        }
+        if (transactions.getTransactionStatus() != Status.STATUS_NO_TRANSACTION) {
+            return Decision.fallback(commits.currentTransactionWrote() ? Fallback.WRITE_IN_TRANSACTION : Fallback.TRANSACTION);
+        }
+        return monitor.router().route(requiredLsn());
     }
 
     /** The route for a read-only call entered now. */
     public Route routeForRead() {
-        return fallbackForRead() == null ? Route.REPLICA : Route.PRIMARY;
+        return decideForRead().route();
     }
 
     /** The reason a read-only call entered now would go to the primary, {@code null} if it may use a replica. */
     public Fallback fallbackForRead() {
-        if (!replicasEnabled()) {
-            return Fallback.DISABLED;
-        }
-        if (transactions.getTransactionStatus() != Status.STATUS_NO_TRANSACTION) {
-            return Fallback.TRANSACTION;
-        }
-        return null;
+        return decideForRead().fallback();
     }
 
     public boolean replicasEnabled() {
-        return useReadReplica.get();
+        return settings.replicasEnabled();
+    }
+
+    private long requiredLsn() {
+        try {
+            return readYourWrites.requiredLsn();
+        } catch (ContextNotActiveException e) {
+            return Lsn.NONE; // no request: no client position to honour
+        }
     }
 }
