@@ -101,6 +101,10 @@ public final class ProblemMappers {
     public static class Unexpected implements ExceptionMapper<Throwable> {
         @Override
         public Response toResponse(Throwable e) {
+            var exhausted = PoolExhaustedMapper.ifExhausted(e); // a wrapped pool acquisition timeout: 503
+            if (exhausted.isPresent()) {
+                return exhausted.get();
+            }
             String state = sqlState(e);
             if ("23505".equals(state)) {
                 return Problem.of(Status.CONFLICT, "a resource with the same unique value already exists").toResponse();
