@@ -3,8 +3,11 @@ package com.muejam.it;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.time.Duration;
+import java.util.List;
+import java.util.Objects;
 import java.util.Optional;
 import java.util.UUID;
+import java.util.stream.Stream;
 
 import javax.naming.InitialContext;
 import javax.naming.NamingException;
@@ -56,6 +59,12 @@ class PoolsAndRoutingIT {
         return Integer.parseInt(System.getProperty("DB_READ_PORT"));
     }
 
+    /** Every replica's port: reads are balanced over all replicas in rotation (one or two). */
+    private static List<Integer> replicaPorts() {
+        return Stream.of("DB_READ_PORT", "DB_READ_PORT_2").map(System::getProperty).filter(Objects::nonNull)
+                .map(Integer::parseInt).toList();
+    }
+
     @Test
     void primaryPoolIsConnectedToTheWritablePrimary() {
         ServerIdentity primary = probe.identify(Route.PRIMARY);
@@ -102,21 +111,22 @@ class PoolsAndRoutingIT {
         assertThat(written.server().port()).isEqualTo(primaryPort());
         long id = written.value().getId();
 
-        // the replica replays within milliseconds; poll briefly rather than assume
+        // The replica replays within milliseconds, but this request has just committed: read-your-writes keeps
+        // its reads on the primary until the replica monitor has seen a replica replay the commit. Poll briefly.
         ServerProbe.Served<Optional<Story>> read = server.readStory(id);
-        for (int i = 0; i < 200 && read.value().isEmpty(); i++) {
+        for (int i = 0; i < 200 && (read.value().isEmpty() || !read.server().inRecovery()); i++) {
             Thread.sleep(10);
             read = server.readStory(id);
         }
         assertThat(read.server().inRecovery()).as("the read's server is in recovery").isTrue();
-        assertThat(read.server().port()).isEqualTo(replicaPort());
+        assertThat(read.server().port()).isIn(replicaPorts());
         assertThat(read.value()).as("story %d visible on the replica", id).isPresent();
         assertThat(read.value().get().getTitle()).isEqualTo("routed story");
     }
 
     @Test
     void readsGoToThePrimaryWhenReadReplicaIsSwitchedOff() {
-        assertThat(server.routeInsideReadOnly()).isEqualTo("replica");
+        assertThat(server.routeInsideReadOnly()).startsWith("replica");
         String before = System.getProperty("USE_READ_REPLICA");
         System.setProperty("USE_READ_REPLICA", "false"); // what /system-property=USE_READ_REPLICA:add(value=false) does
         try {
@@ -127,7 +137,7 @@ class PoolsAndRoutingIT {
         } finally {
             System.setProperty("USE_READ_REPLICA", before);
         }
-        assertThat(server.routeInsideReadOnly()).isEqualTo("replica");
+        assertThat(server.routeInsideReadOnly()).startsWith("replica");
     }
 
     private static AgroalDataSource pool(String name) throws NamingException {

@@ -1,0 +1,112 @@
+package com.muejam.it.routing;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.time.Duration;
+import java.util.UUID;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/**
+ * A plain HTTP client of the deployed application, as an API client sees it (used from the test JVM and from
+ * inside the server alike): JSON calls, the {@code MueJam-Consistency} header, and metric values read back
+ * from the Prometheus text.
+ */
+public final class AppClient {
+
+    public static final String CONSISTENCY = "MueJam-Consistency";
+    private static final Pattern ID = Pattern.compile("\"id\"\\s*:\\s*(\\d+)");
+
+    private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
+    private final String base;
+
+    public AppClient(String base) {
+        this.base = base.replaceAll("/+$", "");
+    }
+
+    /** The application inside this server (in-container callers): HTTP port 8080 plus the port offset. */
+    public static AppClient local() {
+        int offset = Integer.getInteger("jboss.socket.binding.port-offset", 0);
+        return new AppClient("http://127.0.0.1:" + (8080 + offset));
+    }
+
+    public HttpResponse<String> get(String path, String... headers) {
+        return send(request(path, headers).GET().build());
+    }
+
+    public HttpResponse<String> post(String path, String json, String... headers) {
+        return send(request(path, headers).header("Content-Type", "application/json")
+                .POST(HttpRequest.BodyPublishers.ofString(json)).build());
+    }
+
+    /** A new author; returns its id. */
+    public long createAuthor() {
+        HttpResponse<String> r = post("api/profiles",
+                "{\"username\":\"rt_" + UUID.randomUUID().toString().substring(0, 8) + "\",\"displayName\":\"Routing\"}");
+        assertThat(r.statusCode()).as(r.body()).isEqualTo(201);
+        return id(r.body());
+    }
+
+    /** A new story by {@code author}; the response (with its consistency header). */
+    public HttpResponse<String> createStory(long author, String title) {
+        return post("api/stories", "{\"authorId\":" + author + ",\"title\":\"" + title + "\",\"body\":\"routing test\"}");
+    }
+
+    public static long id(String json) {
+        Matcher m = ID.matcher(json);
+        assertThat(m.find()).as("id in %s", json).isTrue();
+        return Long.parseLong(m.group(1));
+    }
+
+    /**
+     * The value of an application metric with the given labels (a subset of the sample's labels), 0 when the
+     * sample does not exist yet.
+     */
+    public double metric(String name, String... labels) {
+        return metricIn(get("metrics?scope=application").body(), name, labels);
+    }
+
+    public static double metricIn(String prometheusText, String name, String... labels) {
+        Matcher m = Pattern.compile("(?m)^" + Pattern.quote(name) + "\\{([^}]*)\\}\\s+(\\S+)$").matcher(prometheusText);
+        double sum = 0;
+        boolean found = false;
+        while (m.find()) {
+            boolean all = true;
+            for (String label : labels) {
+                int eq = label.indexOf('=');
+                String wanted = label.substring(0, eq) + "=\"" + label.substring(eq + 1) + "\"";
+                all &= ("," + m.group(1) + ",").contains("," + wanted + ",");
+            }
+            if (all) {
+                sum += Double.parseDouble(m.group(2));
+                found = true;
+            }
+        }
+        return found ? sum : 0;
+    }
+
+    private HttpRequest.Builder request(String path, String... headers) {
+        HttpRequest.Builder b = HttpRequest.newBuilder(URI.create(base + "/" + path)).timeout(Duration.ofSeconds(60));
+        for (int i = 0; i + 1 < headers.length; i += 2) {
+            b.header(headers[i], headers[i + 1]);
+        }
+        return b;
+    }
+
+    private HttpResponse<String> send(HttpRequest request) {
+        try {
+            return http.send(request, HttpResponse.BodyHandlers.ofString());
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
+    }
+}
