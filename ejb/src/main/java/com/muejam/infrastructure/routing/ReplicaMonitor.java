@@ -1,8 +1,8 @@
 package com.muejam.infrastructure.routing;
 
+import java.sql.Connection;
 import java.sql.SQLException;
 import java.time.Duration;
-import java.util.ArrayList;
 import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
@@ -31,25 +31,21 @@ import com.muejam.infrastructure.pools.PoolAccess;
 
 /**
  * Watches the replicas every {@code DB_REPLICA_CHECK_INTERVAL} (100 ms): the primary's current LSN (kept in a
- * short history), each replica's replayed LSN and whether it answers within {@code DB_REPLICA_CHECK_TIMEOUT}.
- * From these it keeps each replica's {@link ReplicaRotation} and the cached replayed LSNs that
- * {@link ReadRouter} decides on, so the read path never asks a database anything.
+ * short history), each replica's replayed LSN and whether it answers within {@code DB_REPLICA_CHECK_TIMEOUT}
+ * (500 ms). From these {@link ReplicaChecker} keeps each replica's {@link ReplicaRotation} and the cached
+ * replayed LSNs that {@link ReadRouter} decides on, so the read path never asks a database anything. This bean
+ * schedules the checks, logs and counts the transitions, and evicts the pool of a replica that went down.
  *
- * <p>Each server is checked by its own task on its own monitoring connection (outside the pools), so a hung
- * replica delays only its own checks. The tasks run on threads from the server's
- * {@link ManagedThreadFactory}, not on the shared managed scheduler: a check that waits for its timeout must
- * not hold up the pool monitor or other scheduled work, nor wait behind it.
+ * <p>Each server is checked by its own task on its own monitoring connection, opened outside the pools (so a
+ * full pool does not blind the monitor) with connect/login/socket timeouts (so a hung replica costs one
+ * timeout). The tasks run on threads from the server's {@link ManagedThreadFactory}, not on the shared managed
+ * scheduler: a check that waits out its timeout must not delay the pool monitor or other scheduled work, nor
+ * wait behind it.
  */
 @ApplicationScoped
 public class ReplicaMonitor {
 
     private static final Logger LOG = Logger.getLogger(ReplicaMonitor.class.getName());
-    /** About 100 s of primary positions at the default interval: lags beyond that are reported as at least that. */
-    private static final int HISTORY = 1024;
-    private static final String PRIMARY_SQL =
-            "SELECT CASE WHEN pg_is_in_recovery() THEN pg_last_wal_replay_lsn() ELSE pg_current_wal_lsn() END";
-    private static final String REPLICA_SQL = "SELECT pg_is_in_recovery(),"
-            + " CASE WHEN pg_is_in_recovery() THEN pg_last_wal_replay_lsn() ELSE pg_current_wal_lsn() END";
 
     @Inject
     RoutingSettings settings;
@@ -60,32 +56,25 @@ public class ReplicaMonitor {
     @Resource
     ManagedThreadFactory threads;
 
-    private final LsnHistory history = new LsnHistory(HISTORY);
-    private final Map<Route, ReplicaRotation> rotations = new EnumMap<>(Route.class);
-    private final Map<Route, CheckConnection> connections = new EnumMap<>(Route.class);
     private final AtomicBoolean started = new AtomicBoolean();
-    private ReadRouter router;
+    private ReplicaChecker checker;
     private ScheduledThreadPoolExecutor executor;
-    private volatile long primaryCheckedAt;
-    private volatile String primaryError;
+    private volatile boolean primaryWarned;
 
     @PostConstruct
     void init() {
-        List<ReplicaRotation> list = new ArrayList<>();
-        for (Route r : settings.replicas()) {
-            ReplicaRotation rotation = new ReplicaRotation(r);
-            rotations.put(r, rotation);
-            list.add(rotation);
-        }
-        router = new ReadRouter(list);
-        executor = new ScheduledThreadPoolExecutor(1 + rotations.size(), threads);
+        List<Route> replicas = settings.replicas();
+        executor = new ScheduledThreadPoolExecutor(1 + replicas.size(), threads);
         executor.setRemoveOnCancelPolicy(true);
-        connections.put(Route.PRIMARY, new CheckConnection(() -> open(Route.PRIMARY), executor));
-        rotations.keySet().forEach(r -> connections.put(r, new CheckConnection(() -> open(r), executor)));
-        rotations.keySet().forEach(this::registerMetrics);
+        Map<Route, ReplicaChecker.Opener> openers = new EnumMap<>(Route.class);
+        openers.put(Route.PRIMARY, () -> open(Route.PRIMARY));
+        replicas.forEach(r -> openers.put(r, () -> open(r)));
+        checker = new ReplicaChecker(replicas, openers, executor, () -> settings.checkTimeout().toMillis(),
+                () -> settings.maxLag().toNanos(), () -> settings.rejoinAfter().toNanos());
+        replicas.forEach(this::registerMetrics);
         // First round before the application serves: the replicas that answer join at once.
         CompletableFuture.runAsync(this::checkPrimary, executor).join();
-        CompletableFuture.allOf(rotations.keySet().stream()
+        CompletableFuture.allOf(replicas.stream()
                 .map(r -> CompletableFuture.runAsync(() -> checkReplica(r), executor))
                 .toArray(CompletableFuture[]::new)).join();
     }
@@ -93,14 +82,14 @@ public class ReplicaMonitor {
     /** Schedules the checks when the application starts (rather than on first use of the router). */
     void start(@Observes @Initialized(ApplicationScoped.class) Object ignored) {
         if (!started.compareAndSet(false, true)) {
-            return;
+            return; // fired once per module of the EAR
         }
         long interval = settings.checkInterval().toNanos();
         executor.scheduleWithFixedDelay(this::checkPrimary, interval, interval, TimeUnit.NANOSECONDS);
-        for (Route r : rotations.keySet()) {
+        for (Route r : checker.replicas()) {
             executor.scheduleWithFixedDelay(() -> checkReplica(r), interval, interval, TimeUnit.NANOSECONDS);
         }
-        LOG.info(() -> "replica monitor: " + rotations.keySet() + " every " + settings.checkInterval().toMillis()
+        LOG.info(() -> "replica monitor: " + checker.replicas() + " every " + settings.checkInterval().toMillis()
                 + " ms, max lag " + settings.maxLag().toMillis() + " ms, rejoin after "
                 + settings.rejoinAfter().toMillis() + " ms; in rotation: " + inRotation());
     }
@@ -108,35 +97,40 @@ public class ReplicaMonitor {
     @PreDestroy
     void stop() {
         executor.shutdownNow();
-        connections.values().forEach(CheckConnection::close);
+        checker.close();
     }
 
     /** The decision core, fed by this monitor. */
     public ReadRouter router() {
-        return router;
+        return checker.router();
     }
 
     /** The configured replicas' rotation states. */
     public List<ReplicaRotation> replicas() {
-        return router.replicas();
+        return checker.router().replicas();
     }
 
     public ReplicaRotation rotation(Route replica) {
-        return rotations.get(replica);
+        return checker.rotation(replica);
     }
 
     /** The primary's latest sampled LSN. */
     public long primaryLsn() {
-        return history.latest();
+        return checker.primaryLsn();
     }
 
     /** Why the latest primary sample failed, {@code null} when it succeeded. */
     public String primaryError() {
-        return primaryError;
+        return checker.primaryError();
     }
 
     public List<Route> inRotation() {
-        return router.replicas().stream().filter(ReplicaRotation::inRotation).map(ReplicaRotation::route).toList();
+        return replicas().stream().filter(ReplicaRotation::inRotation).map(ReplicaRotation::route).toList();
+    }
+
+    /** The check interval in force. */
+    public Duration checkInterval() {
+        return settings.checkInterval();
     }
 
     /**
@@ -144,70 +138,43 @@ public class ReplicaMonitor {
      * at its next check) and drop its pool's connections, which are as dead as the one that failed.
      */
     public void reportFailure(Route replica, Throwable failure) {
-        ReplicaRotation rotation = rotations.get(replica);
-        if (rotation == null) {
-            return;
-        }
-        ReplicaRotation.State before = rotation.state();
-        ReplicaRotation.Transition t = rotation.markDown(ReplicaFailures.describe(failure));
-        afterTransition(rotation, before, t);
-    }
-
-    // ------------------------------------------------------------------------------------------------ checks
-
-    void checkPrimary() {
-        try {
-            long lsn = connections.get(Route.PRIMARY).query(PRIMARY_SQL, timeoutMillis(), rs -> Lsn.parseOrNone(rs.getString(1)));
-            history.record(System.nanoTime(), lsn);
-            primaryError = null;
-        } catch (SQLException | RuntimeException e) {
-            if (primaryError == null) {
-                LOG.log(Level.WARNING, "replica monitor: primary position unavailable: " + ReplicaFailures.describe(e));
-            }
-            primaryError = ReplicaFailures.describe(e);
-        } finally {
-            primaryCheckedAt = System.nanoTime();
+        ReplicaChecker.Outcome outcome = checker.reportFailure(replica, failure);
+        if (outcome != null) {
+            afterTransition(outcome);
         }
     }
 
-    void checkReplica(Route replica) {
-        ReplicaRotation rotation = rotations.get(replica);
-        ReplicaObservation o;
-        try {
-            o = connections.get(replica).query(REPLICA_SQL, timeoutMillis(), rs -> {
-                boolean inRecovery = rs.getBoolean(1);
-                long replay = Lsn.parseOrNone(rs.getString(2));
-                long now = System.nanoTime();
-                long latest = history.latest();
-                return ReplicaObservation.of(inRecovery, replay, history.lagNanos(replay, now),
-                        Long.compareUnsigned(latest, replay) > 0 ? latest - replay : 0);
-            });
-        } catch (SQLException | RuntimeException e) {
-            o = ReplicaObservation.unreachable(ReplicaFailures.describe(e));
+    private void checkPrimary() {
+        String error = checker.checkPrimary();
+        if (error != null && !primaryWarned) {
+            LOG.warning("replica monitor: primary position unavailable (lag cannot grow meanwhile): " + error);
         }
-        ReplicaRotation.State before = rotation.state();
-        ReplicaRotation.Transition t;
-        try {
-            t = rotation.observe(o, System.nanoTime(), settings.maxLag().toNanos(), settings.rejoinAfter().toNanos());
-        } catch (RuntimeException e) { // a malformed live setting must not stop the checks
-            LOG.log(Level.WARNING, "replica monitor: " + e.getMessage());
-            return;
-        }
-        afterTransition(rotation, before, t);
+        primaryWarned = error != null;
     }
 
-    private void afterTransition(ReplicaRotation rotation, ReplicaRotation.State before, ReplicaRotation.Transition t) {
+    private void checkReplica(Route replica) {
+        try {
+            afterTransition(checker.checkReplica(replica));
+        } catch (RuntimeException e) { // e.g. a malformed live setting: keep checking
+            LOG.log(Level.WARNING, "replica monitor: check of " + replica.unitName() + " failed: " + e.getMessage());
+        }
+    }
+
+    private void afterTransition(ReplicaChecker.Outcome outcome) {
+        ReplicaRotation rotation = outcome.rotation();
         String replica = rotation.route().unitName();
-        if (t == ReplicaRotation.Transition.LEFT) {
+        if (outcome.transition() == ReplicaRotation.Transition.LEFT) {
             String reason = rotation.state() == ReplicaRotation.State.OUT_LAG ? "lag" : "down";
             exits(replica, reason).inc();
             LOG.warning(() -> "replica " + replica + " left the read rotation: " + rotation.outCause()
                     + "; reads go to " + (inRotation().isEmpty() ? "the primary" : inRotation()));
-        } else if (t == ReplicaRotation.Transition.JOINED) {
+        } else if (outcome.transition() == ReplicaRotation.Transition.JOINED) {
             metrics.counter("muejam_db_replica_rotation_entries_total", new Tag("replica", replica)).inc();
             LOG.info(() -> "replica " + replica + " is in the read rotation");
         }
-        if (rotation.state() == ReplicaRotation.State.OUT_DOWN && before != ReplicaRotation.State.OUT_DOWN) {
+        if (rotation.state() == ReplicaRotation.State.OUT_DOWN && outcome.before() != ReplicaRotation.State.OUT_DOWN) {
+            // callers blocked on a hung server's sockets fail (and are retried on the primary) instead of hanging,
+            // and the pool starts afresh when the server is back
             PoolAccess.evictAll(rotation.route().jndiName());
         }
     }
@@ -216,16 +183,12 @@ public class ReplicaMonitor {
         return metrics.counter("muejam_db_replica_rotation_exits_total", new Tag("replica", replica), new Tag("reason", reason));
     }
 
-    private int timeoutMillis() {
-        return (int) Math.max(1, Math.min(Integer.MAX_VALUE, settings.checkTimeout().toMillis()));
-    }
-
     /**
      * A monitoring connection outside the pool: the pool's driver, URL and credentials, its own name in
      * {@code pg_stat_activity}, and connect/login/socket timeouts (whole seconds for the driver) so that even
      * opening it cannot hang; once open, each round trip has the millisecond network timeout.
      */
-    private java.sql.Connection open(Route route) throws SQLException {
+    private Connection open(Route route) throws SQLException {
         Properties p = new Properties();
         String seconds = Long.toString(Math.max(1, (long) Math.ceil(settings.checkTimeout().toMillis() / 1000.0)));
         p.setProperty("ApplicationName", "muejam-monitor");
@@ -237,7 +200,7 @@ public class ReplicaMonitor {
 
     private void registerMetrics(Route replica) {
         Tag tag = new Tag("replica", replica.unitName());
-        ReplicaRotation r = rotations.get(replica);
+        ReplicaRotation r = checker.rotation(replica);
         metrics.gauge("muejam_db_replica_in_rotation", r, x -> x.inRotation() ? 1 : 0, tag);
         metrics.gauge("muejam_db_replica_lag_seconds", r,
                 x -> x.lastObservation() == null || !x.lastObservation().reachable() ? Double.NaN
@@ -251,15 +214,5 @@ public class ReplicaMonitor {
         exits(replica.unitName(), "lag");
         exits(replica.unitName(), "down");
         metrics.counter("muejam_db_replica_rotation_entries_total", tag);
-    }
-
-    /** The check interval in force, for health output. */
-    public Duration checkInterval() {
-        return settings.checkInterval();
-    }
-
-    /** {@link System#nanoTime()} of the latest primary sample attempt. */
-    public long primaryCheckedAt() {
-        return primaryCheckedAt;
     }
 }
