@@ -118,6 +118,26 @@ class RoutingIT {
     }
 
     @Test
+    void theSecondReplicaPoolIsUsedOnlyWhenConfigured() throws Exception {
+        AgroalDataSource second = (AgroalDataSource) new InitialContext().lookup(Route.REPLICA_2.jndiName());
+        if (System.getProperty("DB_READ_PORT_2") == null) {
+            // one replica: ReplicaDS2 exists (the unit deploys) but is never used, so it holds no connection
+            for (int i = 0; i < 20; i++) {
+                probe.readServer();
+            }
+            assertThat(monitor.replicas()).hasSize(1);
+            assertThat(second.getMetrics().activeCount() + second.getMetrics().availableCount()).isZero();
+            assertThat(app.get("health/ready").body()).doesNotContain("replica2");
+        } else {
+            assertThat(monitor.inRotation()).containsExactly(Route.REPLICA, Route.REPLICA_2);
+            assertThat(probeOf(entityManagers.using(Route.REPLICA_2)).port())
+                    .isEqualTo(Integer.parseInt(System.getProperty("DB_READ_PORT_2")));
+            assertThat(app.get("health/ready").body()).contains("\"replica2_rotation\":\"in\"")
+                    .contains("\"replica2_pool\":\"ok:");
+        }
+    }
+
+    @Test
     void aWriteInsideReadOnlyFailsFastBeforeAnySqlIsSent() {
         long author = author();
         String title = "forbidden " + UUID.randomUUID();
