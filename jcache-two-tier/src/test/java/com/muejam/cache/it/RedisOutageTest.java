@@ -131,8 +131,12 @@ class RedisOutageTest {
         assertThat(qc.<String, RuntimeException>get(Regions.DEFAULT, "k", () -> "local")).isEqualTo("local");
         TestRedis.redis().start();
         assertThat(Nodes.await(Duration.ofSeconds(15), () -> c.l2State() == BreakerState.CLOSED)).isTrue();
-        assertThat(qc.<String, RuntimeException>get(Regions.DEFAULT, "k2", () -> "shared")).isEqualTo("shared");
-        assertThat(Nodes.await(Duration.ofSeconds(15),
-                () -> "shared".equals(a.queryCache().getIfPresent(Regions.DEFAULT, "k2")))).isTrue();
+        // The breaker closes before the reconnect's L1 flush and resubscription have necessarily run, so a value
+        // stored in that window can be flushed again: the node has joined once a value it stores reaches the
+        // other node through L2.
+        assertThat(Nodes.await(Duration.ofSeconds(15), () -> {
+            assertThat(qc.<String, RuntimeException>get(Regions.DEFAULT, "k2", () -> "shared")).isEqualTo("shared");
+            return "shared".equals(a.queryCache().getIfPresent(Regions.DEFAULT, "k2"));
+        })).isTrue();
     }
 }
