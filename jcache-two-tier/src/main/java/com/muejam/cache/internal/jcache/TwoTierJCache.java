@@ -654,22 +654,7 @@ public final class TwoTierJCache<K, V> implements Cache<K, V> {
         String k = k(key);
         boolean result;
         EventDispatcher<K, V> d = new EventDispatcher<>(this);
-        delete(key);
-        for (;;) {
-            long now = System.currentTimeMillis();
-            Snapshot s = store.read(k, now);
-            if (!s.isPresent(now)) {
-                result = false;
-                break;
-            }
-            V old = valueOf(s);
-            if (!store.commit(k, s, null, 0, now)) {
-                continue;
-            }
-            d.removed(key, old);
-            result = true;
-            break;
-        }
+        result = removeEntry(key, k, d) != null;
         d.dispatch(listeners);
         if (result && statisticsEnabled) {
             statistics.removals.increment();
@@ -726,6 +711,26 @@ public final class TwoTierJCache<K, V> implements Cache<K, V> {
         return result;
     }
 
+    /**
+     * Removes the entry (writer first, then a compare-and-set retried until it wins) and records the removal
+     * event; the removed value, or null when there was none.
+     */
+    private V removeEntry(K key, String k, EventDispatcher<K, V> d) {
+        delete(key);
+        for (;;) {
+            long now = System.currentTimeMillis();
+            Snapshot s = store.read(k, now);
+            if (!s.isPresent(now)) {
+                return null;
+            }
+            V old = valueOf(s);
+            if (store.commit(k, s, null, 0, now)) {
+                d.removed(key, old);
+                return old;
+            }
+        }
+    }
+
     @Override
     public V getAndRemove(K key) {
         ensureOpen();
@@ -733,22 +738,7 @@ public final class TwoTierJCache<K, V> implements Cache<K, V> {
         String k = k(key);
         V result;
         EventDispatcher<K, V> d = new EventDispatcher<>(this);
-        delete(key);
-        for (;;) {
-            long now = System.currentTimeMillis();
-            Snapshot s = store.read(k, now);
-            if (!s.isPresent(now)) {
-                result = null;
-                break;
-            }
-            V old = valueOf(s);
-            if (!store.commit(k, s, null, 0, now)) {
-                continue;
-            }
-            d.removed(key, old);
-            result = old;
-            break;
-        }
+        result = removeEntry(key, k, d);
         d.dispatch(listeners);
         if (statisticsEnabled) {
             statistics.getNanos.add(System.nanoTime() - start);
