@@ -97,6 +97,13 @@ class LocalServicesTest {
         try (Connection p = connect(services.primary()); Connection r = connect(services.replica(1))) {
             exec(p, "create table if not exists lag_probe(id bigint primary key, at timestamptz default now())");
             exec(p, "truncate lag_probe");
+            // the DDL itself must have replayed before the probe polls for rows, or the first poll
+            // fails with "relation does not exist" instead of measuring row lag
+            String ddlLsn = query(p, "select pg_current_wal_lsn()");
+            long waitStart = System.nanoTime();
+            while (!"t".equals(query(r, "select pg_last_wal_replay_lsn() >= '" + ddlLsn + "'::pg_lsn"))) {
+                assertThat(System.nanoTime() - waitStart).as("DDL replay").isLessThan(TimeUnit.SECONDS.toNanos(5));
+            }
             List<Double> lags = new ArrayList<>();
             List<Double> inOrder = new ArrayList<>();
             for (int i = 1; i <= 50; i++) {
