@@ -45,6 +45,7 @@ public final class Migrations {
     public static final String TAG_SCHEMA_0_1_0 = "0.1.0-schema";
     /** Tag at the end of release 0.1.0. */
     public static final String TAG_0_1_0 = "0.1.0";
+    public static final String TAG_0_2_0 = "0.2.0";
 
     private Migrations() {
     }

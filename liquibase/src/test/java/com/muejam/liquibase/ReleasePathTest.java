@@ -24,11 +24,13 @@ class ReleasePathTest {
 
     /** Secondary indexes created by the index changesets. */
     static final int INDEX_CHANGESETS = 45;
-    /** Primary keys (12) and unique constraints (4) created with the tables. */
-    static final int CONSTRAINT_INDEXES = 16;
+    /** Primary keys (13) and unique constraints (4) created with the tables. */
+    static final int CONSTRAINT_INDEXES = 17;
     static final List<String> TABLES = List.of("audit_logs", "blocked_users", "content_flags", "login_attempts",
             "moderation_actions", "notifications", "privacy_settings", "rate_limit_entries", "sessions", "stories",
-            "two_factor_auth", "user_profiles");
+            "two_factor_auth", "user_credentials", "user_profiles");
+    /** The tables of release 0.1.0 (0.2.0 adds user_credentials). */
+    static final List<String> TABLES_0_1_0 = TABLES.stream().filter(t -> !t.equals("user_credentials")).toList();
 
     @Test
     void fullUpdateThenRollbackToTheSchemaTagThenUpdateAgain() throws Exception {
@@ -41,27 +43,30 @@ class ReleasePathTest {
             assertThat(indexes).hasSize(INDEX_CHANGESETS + CONSTRAINT_INDEXES);
             assertThat(indexes).doesNotContainValue(false);
             assertThat(Migrations.pendingChangeSets(c, null)).isEmpty();
-            assertThat(scalar(c, "SELECT count(*) FROM databasechangelog WHERE tag IS NOT NULL")).isEqualTo(2);
+            assertThat(scalar(c, "SELECT count(*) FROM databasechangelog WHERE tag IS NOT NULL")).isEqualTo(3);
 
-            // The index release is undone by rolling back to the tag that ends the schema release ...
+            // The index release (and the later 0.2.0) is undone by rolling back to the tag that ends the schema
+            // release ...
             Migrations.rollbackToTag(c, Migrations.TAG_SCHEMA_0_1_0);
-            assertThat(indexValidity(c)).hasSize(CONSTRAINT_INDEXES);
-            assertThat(tables(c)).containsExactlyElementsOf(TABLES);
+            assertThat(indexValidity(c)).hasSize(CONSTRAINT_INDEXES - 1);
+            assertThat(tables(c)).containsExactlyElementsOf(TABLES_0_1_0);
             assertThat(Migrations.pendingChangeSets(c, Migrations.INDEX)).hasSize(INDEX_CHANGESETS + 1);
             // Liquibase also rolls back the tagDatabase changeset itself; the next update tags again.
-            assertThat(Migrations.pendingChangeSets(c, Migrations.SCHEMA)).containsExactly("release-0.1.0-schema");
+            assertThat(Migrations.pendingChangeSets(c, Migrations.SCHEMA))
+                    .containsExactly("release-0.1.0-schema", "007-user-credentials", "release-0.2.0");
 
             // ... and re-applied by the next update.
             Migrations.update(c, null);
-            assertThat(scalar(c, "SELECT count(*) FROM databasechangelog WHERE tag IS NOT NULL")).isEqualTo(2);
+            assertThat(scalar(c, "SELECT count(*) FROM databasechangelog WHERE tag IS NOT NULL")).isEqualTo(3);
             assertThat(indexValidity(c)).hasSize(INDEX_CHANGESETS + CONSTRAINT_INDEXES).doesNotContainValue(false);
 
-            // rollback-count: the release tag and the last index changeset (its rollback drops the index).
-            Migrations.rollbackCount(c, 2);
-            assertThat(indexValidity(c)).hasSize(INDEX_CHANGESETS + CONSTRAINT_INDEXES - 1)
+            // rollback-count: release 0.2.0 (tag, table), the 0.1.0 tag and the last index changeset (its
+            // rollback drops the index).
+            Migrations.rollbackCount(c, 4);
+            assertThat(indexValidity(c)).hasSize(INDEX_CHANGESETS + CONSTRAINT_INDEXES - 2)
                     .doesNotContainKey("sessions_expires_at_idx");
-            assertThat(Migrations.pendingChangeSets(c, null))
-                    .containsExactly("sessions_expires_at_idx", "release-0.1.0-indexes");
+            assertThat(Migrations.pendingChangeSets(c, null)).containsExactly("sessions_expires_at_idx",
+                    "release-0.1.0-indexes", "007-user-credentials", "release-0.2.0");
         }
     }
 

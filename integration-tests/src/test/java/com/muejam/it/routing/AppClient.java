@@ -45,6 +45,61 @@ public final class AppClient {
                 .POST(HttpRequest.BodyPublishers.ofString(json)).build());
     }
 
+    public HttpResponse<String> put(String path, String json, String... headers) {
+        return send(request(path, headers).header("Content-Type", "application/json")
+                .PUT(HttpRequest.BodyPublishers.ofString(json)).build());
+    }
+
+    public HttpResponse<String> patch(String path, String json, String... headers) {
+        return send(request(path, headers).header("Content-Type", "application/json")
+                .method("PATCH", HttpRequest.BodyPublishers.ofString(json)).build());
+    }
+
+    public HttpResponse<String> delete(String path, String... headers) {
+        return send(request(path, headers).DELETE().build());
+    }
+
+    /** The password every test user signs up with. */
+    public static final String PASSWORD = "correct horse battery staple";
+    private static final Pattern TOKEN = Pattern.compile("\"token\"\\s*:\\s*\"([^\"]+)\"");
+
+    /** A signed-in user: its profile id, username and bearer token. */
+    public record User(long id, String username, String token) {
+        /** The {@code Authorization} header pair, for the {@code headers} varargs of the calls above. */
+        public String[] auth() {
+            return new String[] {"Authorization", "Bearer " + token};
+        }
+
+        /** The auth header followed by more header pairs. */
+        public String[] auth(String... more) {
+            String[] all = new String[2 + more.length];
+            all[0] = "Authorization";
+            all[1] = "Bearer " + token;
+            System.arraycopy(more, 0, all, 2, more.length);
+            return all;
+        }
+    }
+
+    /** Signs up a new user named {@code prefix} plus a random suffix, signs it in, and returns it. */
+    public User signUp(String prefix) {
+        String username = prefix + "_" + UUID.randomUUID().toString().substring(0, 8);
+        HttpResponse<String> r = post("api/auth/signup",
+                "{\"username\":\"" + username + "\",\"password\":\"" + PASSWORD + "\",\"displayName\":\"" + prefix + "\"}");
+        assertThat(r.statusCode()).as(r.body()).isEqualTo(201);
+        long id = id(r.body());
+        return new User(id, username, signIn(username, PASSWORD));
+    }
+
+    /** Signs in; returns the bearer token (asserts success). */
+    public String signIn(String username, String password) {
+        HttpResponse<String> r = post("api/auth/login",
+                "{\"username\":\"" + username + "\",\"password\":\"" + password + "\"}");
+        assertThat(r.statusCode()).as(r.body()).isEqualTo(200);
+        Matcher m = TOKEN.matcher(r.body());
+        assertThat(m.find()).as("token in %s", r.body()).isTrue();
+        return m.group(1);
+    }
+
     /** A new author; returns its id. */
     public long createAuthor() {
         HttpResponse<String> r = post("api/profiles",

@@ -18,7 +18,10 @@ import jakarta.ws.rs.core.Response.Status;
 import jakarta.ws.rs.ext.ExceptionMapper;
 import jakarta.ws.rs.ext.Provider;
 
+import com.muejam.application.ConflictException;
 import com.muejam.application.NotFoundException;
+import com.muejam.application.security.AuthenticationFailedException;
+import com.muejam.interfaces.rest.auth.CurrentUser;
 
 /**
  * Every error leaves the API as {@code application/problem+json}: bad input is a 4xx naming the field, unknown
@@ -64,6 +67,23 @@ public final class ProblemMappers {
     }
 
     @Provider
+    public static class Conflict implements ExceptionMapper<ConflictException> {
+        @Override
+        public Response toResponse(ConflictException e) {
+            return Problem.of(Status.CONFLICT, e.getMessage()).toResponse();
+        }
+    }
+
+    @Provider
+    public static class AuthenticationFailed implements ExceptionMapper<AuthenticationFailedException> {
+        @Override
+        public Response toResponse(AuthenticationFailedException e) {
+            return Response.fromResponse(Problem.of(Status.UNAUTHORIZED, e.getMessage()).toResponse())
+                    .header(jakarta.ws.rs.core.HttpHeaders.WWW_AUTHENTICATE, CurrentUser.CHALLENGE).build();
+        }
+    }
+
+    @Provider
     public static class WebApplication implements ExceptionMapper<WebApplicationException> {
         @Override
         public Response toResponse(WebApplicationException e) {
@@ -73,9 +93,20 @@ public final class ProblemMappers {
                 return Unexpected.incident(e);
             }
             Response.ResponseBuilder builder = Response.fromResponse(original).type(Problem.TYPE)
-                    .entity(Problem.of(status, status.getStatusCode() == 400 ? "the request could not be read"
-                            : status.getReasonPhrase()));
+                    .entity(Problem.of(status, detail(e, status)));
             return builder.build();
+        }
+
+        /** Our own 401/403/409… carry a message meant for the client; the container's own ones say only the status. */
+        private static String detail(WebApplicationException e, Response.StatusType status) {
+            if (status.getStatusCode() == 400) {
+                return "the request could not be read";
+            }
+            int code = status.getStatusCode();
+            String message = e.getMessage();
+            boolean ours = code == 401 || code == 403 || code == 409 || code == 429;
+            boolean generic = !ours || message == null || message.startsWith("HTTP " + code);
+            return generic ? status.getReasonPhrase() : message;
         }
     }
 
