@@ -74,6 +74,11 @@ class AuthIT {
         assertThat(unknown.statusCode()).isEqualTo(401);
         assertThat(wrong.body()).isEqualTo(unknown.body());
         assertThat(wrong.headers().firstValue("WWW-Authenticate")).hasValueSatisfying(v -> assertThat(v).startsWith("Bearer"));
+        // every attempt is recorded: the sign-in of signUp() succeeded, this one failed
+        assertThat(TestDatabase.count("SELECT count(*) FROM login_attempts WHERE username = ? AND success", user.username().toLowerCase()))
+                .isEqualTo(1);
+        assertThat(TestDatabase.count("SELECT count(*) FROM login_attempts WHERE username = ? AND NOT success", user.username().toLowerCase()))
+                .isEqualTo(1);
     }
 
     @Test
