@@ -46,6 +46,11 @@ public class CacheMetrics {
         metrics.gauge("muejam_cache_l2_breaker_state", cache, c -> breaker(c.l2State()));
     }
 
+    /** A cached query went past the cache because the caller must see a very recent write (see {@link ReadFreshness}). */
+    void bypassed() {
+        metrics.counter("muejam_cache_bypass_total", new Tag("reason", "read_your_writes")).inc();
+    }
+
     private void gauge(String name, String region, ToDoubleFunction<CacheStatistics> value, Tag... tags) {
         metrics.gauge(name, cache, c -> value.applyAsDouble(c.queryCache().statistics(region)), tags);
     }

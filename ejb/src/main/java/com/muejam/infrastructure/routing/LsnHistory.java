@@ -52,6 +52,22 @@ public final class LsnHistory {
         return Math.max(0, now - at[index(first)]);
     }
 
+    /**
+     * How long ago the primary was first seen at or past {@code position}, as of {@code now}: 0 when no sample has
+     * reached it yet (it is newer than the latest sample, or there is none). When even the oldest sample is past it,
+     * the age of that sample (a lower bound). Since samples are taken after the fact, this never overstates the age.
+     */
+    public synchronized long ageNanos(long position, long now) {
+        if (size == 0 || Long.compareUnsigned(lsn[index(size - 1)], position) < 0) {
+            return 0;
+        }
+        int first = size - 1; // newest sample at or past `position`; walk back while older ones are too
+        while (first > 0 && Long.compareUnsigned(lsn[index(first - 1)], position) >= 0) {
+            first--;
+        }
+        return Math.max(0, now - at[index(first)]);
+    }
+
     /** Logical position i (0 = oldest) to array index. */
     private int index(int i) {
         return (next - size + i + at.length) % at.length;

@@ -79,6 +79,11 @@ public final class ReplicaChecker implements AutoCloseable {
         return history.latest();
     }
 
+    /** How long ago the primary was first seen at or past {@code position} (see {@link LsnHistory#ageNanos}). */
+    public long positionAgeNanos(long position) {
+        return history.ageNanos(position, System.nanoTime());
+    }
+
     /** Why the latest primary check failed, {@code null} when it succeeded. */
     public String primaryError() {
         return primaryError;

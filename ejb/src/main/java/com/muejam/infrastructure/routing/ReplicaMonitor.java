@@ -119,6 +119,11 @@ public class ReplicaMonitor {
         return checker.primaryLsn();
     }
 
+    /** How long ago the primary was first seen at or past {@code position}; 0 if not yet (from the cached samples). */
+    public long positionAgeNanos(long position) {
+        return checker.positionAgeNanos(position);
+    }
+
     /** Why the latest primary sample failed, {@code null} when it succeeded. */
     public String primaryError() {
         return checker.primaryError();

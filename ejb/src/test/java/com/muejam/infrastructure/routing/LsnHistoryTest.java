@@ -51,4 +51,21 @@ class LsnHistoryTest {
         assertThat(h.lagNanos(10, 2000 * MS)).isEqualTo(1400 * MS);
         assertThat(h.latest()).isEqualTo(1009);
     }
+
+    @Test
+    void aPositionsAgeIsTheTimeSinceThePrimaryWasFirstSeenAtOrPastIt() {
+        LsnHistory h = new LsnHistory(4);
+        assertThat(h.ageNanos(100, 10 * MS)).as("no sample yet: just written").isZero();
+        h.record(0, 100);
+        h.record(100 * MS, 200);
+        h.record(200 * MS, 300);
+        assertThat(h.ageNanos(300, 250 * MS)).isEqualTo(50 * MS);
+        assertThat(h.ageNanos(250, 250 * MS)).as("first sample at or past 250 is the one at 200 ms").isEqualTo(50 * MS);
+        assertThat(h.ageNanos(200, 250 * MS)).isEqualTo(150 * MS);
+        assertThat(h.ageNanos(301, 250 * MS)).as("newer than every sample").isZero();
+        h.record(300 * MS, 400);
+        h.record(400 * MS, 500); // the sample at 0 ms (100) is overwritten
+        assertThat(h.ageNanos(50, 1000 * MS)).as("older than the history: at least the oldest sample's age")
+                .isEqualTo(900 * MS);
+    }
 }

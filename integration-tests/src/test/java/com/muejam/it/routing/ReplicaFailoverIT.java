@@ -135,6 +135,49 @@ class ReplicaFailoverIT {
     }
 
     @Test
+    void aClientWithItsTokenIsNotServedAStaleValueThatALaggingReplicaPutInTheCache() throws Exception {
+        long author = app.createAuthor();
+        HttpResponse<String> first = app.createStory(author, "first of two");
+        assertThat(first.statusCode()).as(first.body()).isEqualTo(201);
+        String listing = "api/stories?author=" + author;
+        // let the write age past the grace window, then cache the listing as everybody sees it
+        Thread.sleep(1_500);
+        assertThat(app.get(listing).body()).contains("first of two");
+
+        setSystemProperty("DB_REPLICA_MAX_LAG", "60s"); // keep the stale replicas in rotation for this test
+        try {
+            for (PgNode r : replicas()) {
+                replay(r, false);
+            }
+            HttpResponse<String> second = app.createStory(author, "second of two");
+            assertThat(second.statusCode()).as(second.body()).isEqualTo(201);
+            String token = second.headers().firstValue(AppClient.CONSISTENCY).orElseThrow();
+
+            // The commit invalidated the listing; a client without the token misses and a paused replica refills
+            // the cache with the old listing. That is the window the delayed invalidation closes for everybody ...
+            HttpResponse<String> stale = app.get(listing);
+            assertThat(stale.body()).as("precondition: the replica refilled the cache").contains("first of two")
+                    .doesNotContain("second of two");
+
+            // ... but the writer, sending its token, must not be served that stale value
+            double bypassed = app.metric("muejam_cache_bypass_total", "reason=read_your_writes");
+            HttpResponse<String> own = app.get(listing, AppClient.CONSISTENCY, token);
+            assertThat(own.statusCode()).isEqualTo(200);
+            assertThat(own.body()).contains("second of two").contains("first of two");
+            assertThat(app.metric("muejam_cache_bypass_total", "reason=read_your_writes")).isEqualTo(bypassed + 1);
+
+            for (PgNode r : replicas()) {
+                replay(r, true);
+            }
+            // after CACHE_REPLICA_GRACE_MS the second invalidation drops the stale entry for everybody
+            awaitTrue("the stale listing is gone for clients without a token", Duration.ofSeconds(10),
+                    () -> app.get(listing).body().contains("second of two"));
+        } finally {
+            removeSystemProperty("DB_REPLICA_MAX_LAG");
+        }
+    }
+
+    @Test
     void aLaggingReplicaLeavesTheRotationAndComesBackOnlyAfterStayingHealthyWithoutFlapping() throws Exception {
         PgNode lagging = replicas().get(0);
         long story = visibleStory("lag");
