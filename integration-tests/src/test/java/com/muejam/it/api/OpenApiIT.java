@@ -82,6 +82,22 @@ class OpenApiIT {
     }
 
     @Test
+    void everyOperationDeclaresItsErrorsAsProblemJson() {
+        OpenApiDocument doc = OpenApiDocument.parseJson(app.get("openapi?format=JSON").body());
+        for (String op : doc.operations()) {
+            String verb = op.substring(0, op.indexOf(' ')).toLowerCase();
+            String path = op.substring(op.indexOf(' ') + 1);
+            Map<String, Object> responses = OpenApiDocument.map(doc.operation(path, verb).get("responses"));
+            Map<String, Object> content = OpenApiDocument.map(OpenApiDocument.map(responses.get("default")).get("content"));
+            assertThat(content).as(op).containsKey("application/problem+json");
+            Map<String, Object> schema = doc.resolve(OpenApiDocument.map(
+                    OpenApiDocument.map(content.get("application/problem+json")).get("schema")));
+            assertThat(OpenApiDocument.map(schema.get("properties"))).as(op)
+                    .containsKeys("type", "title", "status", "detail");
+        }
+    }
+
+    @Test
     void pathsAreExactlyTheJaxRsResourceMethodsOfTheWar() {
         Set<String> expected = JaxRsResources.operations();
         // the scan itself must see what this branch is known to have
