@@ -60,6 +60,15 @@ cp -r "$WILDFLY/standalone/configuration" "$WILDFLY/standalone/deployments" "$ST
 rm -f "$STATE/standalone/deployments/"*.ear*
 cp "$ROOT/ear/target/muejam.ear" "$STATE/standalone/deployments/muejam.ear"
 export MUEJAM_SERVER_BASE_DIR="$STATE/standalone"
+# TOTP secrets are stored sealed with TOTP_ENCRYPTION_KEY (base64, 32 bytes). Unset: one is generated into the
+# state directory on the first run and reused, so second factors enabled in a run keep working after a restart.
+if [ -z "${TOTP_ENCRYPTION_KEY:-}" ]; then
+  if [ ! -s "$STATE/totp-encryption.key" ]; then
+    (umask 077; head -c 32 /dev/urandom | base64 > "$STATE/totp-encryption.key")
+  fi
+  TOTP_ENCRYPTION_KEY="$(cat "$STATE/totp-encryption.key")"
+fi
+export TOTP_ENCRYPTION_KEY
 echo "starting WildFly (port offset $OFFSET)..."
 "$ROOT/server-config/bin/start-wildfly.sh" -Djboss.socket.binding.port-offset="$OFFSET" > "$STATE/wildfly.log" 2>&1 &
 echo $! > "$STATE/wildfly.pid"

@@ -66,6 +66,17 @@ public class ServicesSession implements LauncherSessionListener {
         // Tests sign up and sign in hundreds of users on 2 cores: a cheaper (still salted, still PBKDF2) work factor.
         // Production keeps the default (600,000); hashes record their own iteration count.
         properties.setProperty("PASSWORD_PBKDF2_ITERATIONS", "10000");
+        // TOTP secrets are sealed with this key; a fresh random one per test session (never a key in the repository).
+        byte[] totpKey = new byte[32];
+        new java.security.SecureRandom().nextBytes(totpKey);
+        properties.setProperty("TOTP_ENCRYPTION_KEY", java.util.Base64.getEncoder().encodeToString(totpKey));
+        // The tests are the proxy: X-Forwarded-For from the test JVM gives a test its own client address, so
+        // throttling tests do not throttle the other tests (which all come from 127.0.0.1).
+        properties.setProperty("TRUSTED_PROXIES", "127.0.0.1,::1");
+        // Tests sign up, sign in and write hundreds of times a minute from one address: generous write limits,
+        // except one limit that only RateLimitIT exercises, set low to see the 429.
+        properties.setProperty("RATE_LIMIT_WRITES_PER_MINUTE", "100000");
+        properties.setProperty("RATE_LIMIT_2FA_SETUP", "3");
         Path file = Path.of(System.getProperty("muejam.it.state.dir"), "wildfly.properties");
         try {
             Files.createDirectories(file.getParent());

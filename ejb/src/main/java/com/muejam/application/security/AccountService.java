@@ -39,6 +39,15 @@ public class AccountService {
     LoginAttemptRepository attempts;
 
     @Inject
+    LoginThrottle throttle;
+
+    @Inject
+    TwoFactorService twoFactor;
+
+    @Inject
+    SecurityMetrics metrics;
+
+    @Inject
     @ConfigProperty(name = "PASSWORD_PBKDF2_ITERATIONS", defaultValue = "600000")
     int iterations;
 
@@ -65,14 +74,32 @@ public class AccountService {
         return profile;
     }
 
-    /**
-     * Checks the password and opens a session. Every attempt is recorded in {@code login_attempts}, whatever
-     * its outcome. An unknown username costs the same hashing work as a wrong password.
-     */
+    /** {@link #signIn(String, char[], String, String, String, String)} without a second factor. */
     @Transactional(dontRollbackOn = AuthenticationFailedException.class)
     public SignIn signIn(String username, char[] password, String ip, String userAgent) {
+        return signIn(username, password, null, null, ip, userAgent);
+    }
+
+    /**
+     * Checks the password (and, when the account has two-factor authentication, the second factor) and opens a
+     * session.
+     * <ol>
+     * <li>The throttle ({@link LoginThrottle}) comes first, before any hashing: a throttled attempt costs two indexed
+     * reads on the primary and is <em>not</em> recorded (it checked nothing; counting it as a failure would keep
+     * the lock closed for as long as a client keeps retrying and make {@code Retry-After} untrue).</li>
+     * <li>Every attempt that is checked is recorded in {@code login_attempts}: a wrong password or an unknown
+     * username (which costs the same hashing work) as a failure, a wrong or replayed second factor as a failure
+     * (so codes cannot be guessed without throttling), a completed sign-in as a success. A right password
+     * without any second factor for an account that needs one is not recorded: it is the first half of a normal
+     * two-step sign-in and must not lock the user out.</li>
+     * </ol>
+     */
+    @Transactional(dontRollbackOn = AuthenticationFailedException.class)
+    public SignIn signIn(String username, char[] password, String totp, String backupCode, String ip,
+            String userAgent) {
         OffsetDateTime now = now();
         String typed = username.toLowerCase(Locale.ROOT);
+        throttle.check(typed, ip, now);
         var profile = profiles.findByUsername(username);
         var stored = profile.flatMap(p -> credentials.findByUser(p.getId()));
         boolean ok;
@@ -82,14 +109,33 @@ public class AccountService {
             hasher.burn(password);
             ok = false;
         }
-        attempts.record(typed, ip, ok, now);
         if (!ok) {
+            attempts.record(typed, ip, false, now);
+            metrics.login(SecurityMetrics.Outcome.FAILURE);
             throw new AuthenticationFailedException("wrong username or password");
         }
+        long userId = profile.get().getId();
+        var second = twoFactor.enabledForUpdate(userId);
+        if (second.isPresent()) {
+            boolean given = (totp != null && !totp.isBlank()) || (backupCode != null && !backupCode.isBlank());
+            if (!given) {
+                metrics.login(SecurityMetrics.Outcome.SECOND_FACTOR_REQUIRED);
+                throw new SecondFactorRequiredException("this account requires a second factor: send the current "
+                        + "authenticator code as \"totp\" or a backup code as \"backupCode\"", false);
+            }
+            if (!twoFactor.checkLocked(second.get(), totp, backupCode)) {
+                attempts.record(typed, ip, false, now);
+                metrics.login(SecurityMetrics.Outcome.FAILURE);
+                throw new SecondFactorRequiredException("the second factor is not valid (wrong, expired, already "
+                        + "used or not a backup code of this account)", true);
+            }
+        }
+        attempts.record(typed, ip, true, now);
+        metrics.login(SecurityMetrics.Outcome.SUCCESS);
         String token = SessionTokens.newToken();
         OffsetDateTime expires = now.plus(sessionTtl);
-        sessions.add(new Session(profile.get().getId(), SessionTokens.hash(token), userAgent, now, expires));
-        return new SignIn(token, expires, profile.get().getId(), profile.get().getUsername());
+        sessions.add(new Session(userId, SessionTokens.hash(token), userAgent, now, expires));
+        return new SignIn(token, expires, userId, profile.get().getUsername());
     }
 
     private static OffsetDateTime now() {

@@ -17,8 +17,13 @@ import com.muejam.infrastructure.caching.CachedQuery;
 
 /**
  * The cached half of {@link SessionService#authenticate}: an active session by token hash, with its user and role.
- * Not {@code @ReadOnly}: a miss reads the primary (see {@link SessionService}). Tagged {@code session:<hash>} (one
- * session) and {@code user_sessions:<userId>} (sign-out everywhere, role changes).
+ * Not {@code @ReadOnly}: a miss reads the primary (see {@link SessionService}).
+ *
+ * <p>Two steps, because a cache entry's tags must be known before its value is loaded (the tag versions are
+ * captured first, which is what makes an invalidation racing a load safe): {@link #ownerOf} maps the token hash to
+ * its user (tagged {@code session:<hash>}; the owner of a session never changes), then {@link #byTokenHash} holds the
+ * session with its user and role, tagged {@code session:<hash>} (sign-out, revoke one) <em>and</em>
+ * {@code user_sessions:<userId>} (revoke all, role changes). Both are L1 hits on a warm node.
  */
 @ApplicationScoped
 public class SessionLookup {
@@ -36,12 +41,23 @@ public class SessionLookup {
     @Inject
     CredentialsRepository credentials;
 
+    /** The user of the active session with this token hash. */
     @CachedQuery(region = Regions.USERS, tags = "session:{0}")
-    public Optional<Cached> byTokenHash(String tokenHashHex) {
-        OffsetDateTime now = OffsetDateTime.now(ZoneOffset.UTC);
-        return sessions.findActiveByTokenHash(HexFormat.of().parseHex(tokenHashHex), now)
+    public Optional<Long> ownerOf(String tokenHashHex) {
+        return sessions.findActiveByTokenHash(HexFormat.of().parseHex(tokenHashHex), now()).map(s -> s.getUserId());
+    }
+
+    /** The active session with this token hash as its user {@code userId} (from {@link #ownerOf}) signed in. */
+    @CachedQuery(region = Regions.USERS, tags = {"session:{0}", "user_sessions:{1}"})
+    public Optional<Cached> byTokenHash(String tokenHashHex, long userId) {
+        return sessions.findActiveByTokenHash(HexFormat.of().parseHex(tokenHashHex), now())
+                .filter(s -> s.getUserId() == userId)
                 .flatMap(s -> profiles.findById(s.getUserId()).flatMap(p -> credentials.findByUser(p.getId())
                         .map(c -> new Cached(new AuthenticatedUser(p.getId(), p.getUsername(), c.getRole(), s.getId()),
                                 s.getExpiresAt()))));
+    }
+
+    private static OffsetDateTime now() {
+        return OffsetDateTime.now(ZoneOffset.UTC);
     }
 }

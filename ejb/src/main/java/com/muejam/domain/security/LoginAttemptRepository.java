@@ -17,6 +17,16 @@ public interface LoginAttemptRepository {
     /** Failed attempts from this address since {@code since}. */
     long failuresForIpSince(String ip, OffsetDateTime since);
 
+    /**
+     * The times of the newest failed attempts on this username since {@code since}, newest first, at most
+     * {@code limit}: enough to tell whether a throttle applies and when its oldest counted failure leaves the window.
+     * Read on the primary (a replica may lag behind the failures that count).
+     */
+    List<OffsetDateTime> recentFailureTimesForUsername(String username, OffsetDateTime since, int limit);
+
+    /** As {@link #recentFailureTimesForUsername}, for failures from one address. */
+    List<OffsetDateTime> recentFailureTimesForIp(String ip, OffsetDateTime since, int limit);
+
     List<LoginAttempt> historyForUsername(String username, TimeCursor before, int limit);
 
     List<LoginAttempt> attemptsForIp(String ip, TimeCursor before, int limit);

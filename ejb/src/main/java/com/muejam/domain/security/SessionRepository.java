@@ -14,6 +14,9 @@ public interface SessionRepository {
     /** The unrevoked, unexpired session with this token hash. */
     Optional<Session> findActiveByTokenHash(byte[] tokenHash, OffsetDateTime now);
 
+    /** A session by id, whatever its state; read on the primary (revocations act on what it returns). */
+    Optional<Session> findById(long id);
+
     /** Signs one session out; false if it was not active. */
     boolean revoke(byte[] tokenHash, OffsetDateTime now);
 
@@ -21,6 +24,9 @@ public interface SessionRepository {
 
     /** "Sign out everywhere"; returns how many sessions were revoked. */
     int revokeAllForUser(long userId, OffsetDateTime now);
+
+    /** "Sign out everywhere else": revokes every active session of the user except {@code keepId}. */
+    int revokeAllForUserExcept(long userId, long keepId, OffsetDateTime now);
 
     /** All of a user's sessions, revoked and expired included. */
     List<Session> history(long userId, TimeCursor before, int limit);

@@ -60,6 +60,36 @@ public class TwoFactorAuth {
         this.lastUsedAt = now;
     }
 
+    /**
+     * Records an accepted TOTP code of time step {@code step} ({@code stepSeconds} long, counted from the epoch):
+     * {@code last_used_at} holds the start of that step, so {@link #lastUsedStep} refuses the same code (and older
+     * ones) again. Kept in the existing column: a code is only ever compared with the last accepted step.
+     */
+    public void acceptedStep(long step, int stepSeconds) {
+        this.lastUsedAt = OffsetDateTime.ofInstant(java.time.Instant.ofEpochSecond(step * stepSeconds),
+                java.time.ZoneOffset.UTC);
+    }
+
+    /** The step of the last accepted TOTP code, or -1 if none was accepted yet. */
+    public long lastUsedStep(int stepSeconds) {
+        return lastUsedAt == null ? -1 : Math.floorDiv(lastUsedAt.toEpochSecond(), stepSeconds);
+    }
+
+    /** A new secret for a second factor not yet enabled (setup started again); forgets steps and codes. */
+    public void replaceSecret(byte[] encryptedSecret) {
+        if (enabled) {
+            throw new IllegalStateException("disable two-factor authentication before replacing its secret");
+        }
+        this.secret = encryptedSecret.clone();
+        this.backupCodeHashes = "";
+        this.lastUsedAt = null;
+    }
+
+    /** Replaces the backup codes, given as their SHA-256 hex digests. */
+    public void replaceBackupCodes(List<String> hashes) {
+        this.backupCodeHashes = String.join(" ", hashes);
+    }
+
     /** Consumes a backup code given by its hash; false if it is not (or no longer) valid. */
     public boolean consumeBackupCode(String hash) {
         List<String> codes = backupCodeHashes();

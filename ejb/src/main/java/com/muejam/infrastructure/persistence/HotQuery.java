@@ -390,6 +390,21 @@ public enum HotQuery {
             WHERE ip = CAST(:ip AS inet) AND NOT success AND created_at >= :since""",
             "login_attempts_ip_idx"),
 
+    /** The newest failures within the window, at most :limit (the throttle's count and its Retry-After). */
+    LOGIN_FAILURE_TIMES_FOR_USERNAME("""
+            SELECT created_at FROM login_attempts
+            WHERE username = :username AND NOT success AND created_at >= :since
+            ORDER BY created_at DESC
+            LIMIT :limit""",
+            "login_attempts_username_idx"),
+
+    LOGIN_FAILURE_TIMES_FOR_IP("""
+            SELECT created_at FROM login_attempts
+            WHERE ip = CAST(:ip AS inet) AND NOT success AND created_at >= :since
+            ORDER BY created_at DESC
+            LIMIT :limit""",
+            "login_attempts_ip_idx"),
+
     LOGIN_HISTORY_FOR_USERNAME("""
             SELECT * FROM login_attempts
             WHERE username = :username AND (created_at, id) < (:beforeAt, :beforeId)
@@ -437,6 +452,12 @@ public enum HotQuery {
     SESSIONS_REVOKE_ALL_FOR_USER("""
             UPDATE sessions SET revoked_at = :now
             WHERE user_id = :userId AND revoked_at IS NULL AND expires_at > :now""",
+            "sessions_user_idx"),
+
+    /** "Sign out everywhere else": every active session of the user but the caller's own. */
+    SESSIONS_REVOKE_OTHERS_FOR_USER("""
+            UPDATE sessions SET revoked_at = :now
+            WHERE user_id = :userId AND revoked_at IS NULL AND expires_at > :now AND id <> :keepId""",
             "sessions_user_idx"),
 
     SESSION_HISTORY("""

@@ -3,6 +3,7 @@ package com.muejam.infrastructure.persistence;
 import static com.muejam.infrastructure.persistence.HotQuery.*;
 
 import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -14,6 +15,7 @@ import com.muejam.domain.TimeCursor;
 import com.muejam.domain.security.LoginAttempt;
 import com.muejam.domain.security.LoginAttemptRepository;
 import com.muejam.infrastructure.routing.EntityManagers;
+import com.muejam.infrastructure.routing.Route;
 
 @ApplicationScoped
 public class JpaLoginAttemptRepository implements LoginAttemptRepository {
@@ -46,6 +48,39 @@ public class JpaLoginAttemptRepository implements LoginAttemptRepository {
     public long failuresForIpSince(String ip, OffsetDateTime since) {
         return NativeQueries.number(entityManagers.forRead(), LOGIN_FAILURES_FOR_IP,
                 Map.of("ip", ip, "since", since));
+    }
+
+    @Override
+    public List<OffsetDateTime> recentFailureTimesForUsername(String username, OffsetDateTime since, int limit) {
+        return times(LOGIN_FAILURE_TIMES_FOR_USERNAME, Map.of("username", normalize(username), "since", since,
+                "limit", limit));
+    }
+
+    @Override
+    public List<OffsetDateTime> recentFailureTimesForIp(String ip, OffsetDateTime since, int limit) {
+        return times(LOGIN_FAILURE_TIMES_FOR_IP, Map.of("ip", ip, "since", since, "limit", limit));
+    }
+
+    /** Always the primary: a throttle decided on a lagging replica would miss the latest failures. */
+    private List<OffsetDateTime> times(HotQuery q, Map<String, ?> values) {
+        return NativeQueries.scalars(entityManagers.using(Route.PRIMARY), q, values).stream()
+                .map(JpaLoginAttemptRepository::toOffsetDateTime).toList();
+    }
+
+    private static OffsetDateTime toOffsetDateTime(Object value) {
+        if (value instanceof OffsetDateTime t) {
+            return t;
+        }
+        if (value instanceof java.sql.Timestamp t) {
+            return t.toInstant().atOffset(ZoneOffset.UTC);
+        }
+        if (value instanceof java.time.Instant t) {
+            return t.atOffset(ZoneOffset.UTC);
+        }
+        if (value instanceof java.time.LocalDateTime t) {
+            return t.atOffset(ZoneOffset.UTC);
+        }
+        throw new IllegalStateException("not a timestamp: " + value.getClass());
     }
 
     @Override

@@ -14,6 +14,7 @@ import com.muejam.domain.TimeCursor;
 import com.muejam.domain.security.Session;
 import com.muejam.domain.security.SessionRepository;
 import com.muejam.infrastructure.routing.EntityManagers;
+import com.muejam.infrastructure.routing.Route;
 
 @ApplicationScoped
 public class JpaSessionRepository implements SessionRepository {
@@ -36,6 +37,12 @@ public class JpaSessionRepository implements SessionRepository {
     }
 
     @Override
+    public Optional<Session> findById(long id) {
+        // the primary key (sessions_pkey), on the primary
+        return Optional.ofNullable(entityManagers.using(Route.PRIMARY).find(Session.class, id));
+    }
+
+    @Override
     public boolean revoke(byte[] tokenHash, OffsetDateTime now) {
         return NativeQueries.execute(entityManagers.forWrite(), SESSION_REVOKE,
                 Map.of("now", now, "tokenHash", tokenHash)) == 1;
@@ -51,6 +58,12 @@ public class JpaSessionRepository implements SessionRepository {
     public int revokeAllForUser(long userId, OffsetDateTime now) {
         return NativeQueries.execute(entityManagers.forWrite(), SESSIONS_REVOKE_ALL_FOR_USER,
                 Map.of("now", now, "userId", userId));
+    }
+
+    @Override
+    public int revokeAllForUserExcept(long userId, long keepId, OffsetDateTime now) {
+        return NativeQueries.execute(entityManagers.forWrite(), SESSIONS_REVOKE_OTHERS_FOR_USER,
+                Map.of("now", now, "userId", userId, "keepId", keepId));
     }
 
     @Override

@@ -7,6 +7,7 @@ import java.util.Optional;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
+import jakarta.persistence.LockModeType;
 
 import com.muejam.domain.security.TwoFactorAuth;
 import com.muejam.domain.security.TwoFactorAuthRepository;
@@ -22,6 +23,25 @@ public class JpaTwoFactorAuthRepository implements TwoFactorAuthRepository {
     public Optional<TwoFactorAuth> findByUser(long userId) {
         return NativeQueries.first(entityManagers.forRead(), TWO_FACTOR_BY_USER, TwoFactorAuth.class,
                 Map.of("userId", userId));
+    }
+
+    @Override
+    public Optional<TwoFactorAuth> findByUserForUpdate(long userId) {
+        // TWO_FACTOR_BY_USER's primary key, with a row lock
+        return Optional.ofNullable(entityManagers.forWrite().find(TwoFactorAuth.class, userId,
+                LockModeType.PESSIMISTIC_WRITE));
+    }
+
+    @Override
+    public boolean delete(long userId) {
+        var em = entityManagers.forWrite();
+        TwoFactorAuth row = em.find(TwoFactorAuth.class, userId, LockModeType.PESSIMISTIC_WRITE);
+        if (row == null) {
+            return false;
+        }
+        em.remove(row);
+        em.flush();
+        return true;
     }
 
     @Override

@@ -27,6 +27,12 @@ final class NativeQueries {
         return ((Number) bind(em.createNativeQuery(q.sql()), q, values).getSingleResult()).longValue();
     }
 
+    /** A query returning one column: its values, in order. */
+    @SuppressWarnings("unchecked")
+    static List<Object> scalars(EntityManager em, HotQuery q, Map<String, ?> values) {
+        return bind(em.createNativeQuery(q.sql()), q, values).getResultList();
+    }
+
     /** A query returning one boolean ({@code SELECT EXISTS (...)}). */
     static boolean bool(EntityManager em, HotQuery q, Map<String, ?> values) {
         return (Boolean) bind(em.createNativeQuery(q.sql()), q, values).getSingleResult();

@@ -194,11 +194,11 @@ public final class SampleParameters {
             }
             case BLOCK_LIST -> v.put("blockerId", common.get("viewerId"));
             case BLOCKERS_OF, BLOCKED_BY_COUNT -> v.put("blockedId", top("blocked_users", "blocked_id"));
-            case LOGIN_FAILURES_FOR_USERNAME, LOGIN_HISTORY_FOR_USERNAME -> {
+            case LOGIN_FAILURES_FOR_USERNAME, LOGIN_FAILURE_TIMES_FOR_USERNAME, LOGIN_HISTORY_FOR_USERNAME -> {
                 v.put("username", rankedValue("login_attempts", "username", String.class));
                 v.put("since", now.minusMinutes(15));
             }
-            case LOGIN_FAILURES_FOR_IP, LOGIN_ATTEMPTS_FOR_IP -> {
+            case LOGIN_FAILURES_FOR_IP, LOGIN_FAILURE_TIMES_FOR_IP, LOGIN_ATTEMPTS_FOR_IP -> {
                 v.put("ip", value("SELECT host(ip) FROM login_attempts WHERE NOT success GROUP BY ip "
                         + "ORDER BY count(*) DESC, ip LIMIT 1 OFFSET " + (heavy() ? 0 : 20), String.class));
                 v.put("since", now.minusMinutes(15));
@@ -209,6 +209,10 @@ public final class SampleParameters {
                     + "WHERE revoked_at IS NULL ORDER BY id DESC LIMIT 1", byte[].class));
             case SESSIONS_ACTIVE_FOR_USER, SESSIONS_REVOKE_ALL_FOR_USER, SESSION_HISTORY ->
                     v.put("userId", top("sessions", "user_id"));
+            case SESSIONS_REVOKE_OTHERS_FOR_USER -> {
+                v.put("userId", top("sessions", "user_id"));
+                v.put("keepId", 0L);
+            }
             case SESSIONS_PURGE_EXPIRED -> v.put("before", now.minusDays(20));
             default -> throw new IllegalStateException("no sample parameters for " + q);
         }

@@ -18,9 +18,12 @@ public final class AuthDtos {
             @Size(max = 100) String displayName) {
     }
 
+    /** {@code totp} or {@code backupCode}: the second factor, required when the account has two-factor enabled. */
     public record SignIn(
             @NotNull @Size(min = 1, max = 254) String username,
-            @NotNull @Size(min = 1, max = 200) String password) {
+            @NotNull @Size(min = 1, max = 200) String password,
+            @Pattern(regexp = "\\d{6}", message = "six digits") String totp,
+            @Size(min = 1, max = 20) String backupCode) {
     }
 
     public record Account(long id, String username, String displayName) {

@@ -1,0 +1,22 @@
+package com.muejam.application.security;
+
+/**
+ * Too many failed sign-ins on this username or from this address within the window; the REST layer answers 429
+ * with {@code Retry-After}. No password was checked and nothing was recorded.
+ */
+public class LoginThrottledException extends RuntimeException {
+
+    private static final long serialVersionUID = 1L;
+
+    private final long retryAfterSeconds;
+
+    public LoginThrottledException(String message, long retryAfterSeconds) {
+        super(message);
+        this.retryAfterSeconds = retryAfterSeconds;
+    }
+
+    /** Seconds until the oldest counted failure leaves the window (at least 1). */
+    public long retryAfterSeconds() {
+        return retryAfterSeconds;
+    }
+}

@@ -1,0 +1,141 @@
+package com.muejam.it.api;
+
+import static com.muejam.it.api.SecurityClient.from;
+import static com.muejam.it.api.SecurityClient.login;
+import static com.muejam.it.api.SecurityClient.randomIp;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.net.URL;
+import java.net.http.HttpResponse;
+import java.util.UUID;
+
+import org.jboss.arquillian.container.test.api.Deployment;
+import org.jboss.arquillian.container.test.api.RunAsClient;
+import org.jboss.arquillian.junit5.ArquillianExtension;
+import org.jboss.arquillian.test.api.ArquillianResource;
+import org.jboss.shrinkwrap.api.spec.EnterpriseArchive;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+
+import com.muejam.it.Deployments;
+import com.muejam.it.routing.AppClient;
+
+/**
+ * Sign-in throttling: failures per username and per address within the window (defaults: 5 and 20 in 15
+ * minutes) answer 429 with Retry-After before any password check; throttled attempts are not recorded. Each test
+ * sends its own client address (X-Forwarded-For, trusted from the test JVM), so it throttles nobody else.
+ */
+@RunAsClient
+@ExtendWith(ArquillianExtension.class)
+class SecurityIT {
+
+    private static final String WRONG = "not the password at all";
+
+    @ArquillianResource
+    URL base;
+
+    AppClient app;
+
+    @Deployment(testable = false)
+    static EnterpriseArchive deployment() {
+        return Deployments.ear();
+    }
+
+    @BeforeEach
+    void client() {
+        app = new AppClient(base.toString());
+    }
+
+    @Test
+    void fiveFailuresOnAUsernameFromAnyAddressThrottleEvenTheRightPassword() {
+        AppClient.User user = app.signUp("throttle");
+        String name = user.username().toLowerCase();
+        double throttledBefore = app.metric("muejam_logins_throttled_total", "by=username");
+        double failuresBefore = app.metric("muejam_logins_total", "outcome=failure");
+        for (int i = 0; i < 5; i++) {
+            HttpResponse<String> r = login(app, user.username(), WRONG, null, from(randomIp()));
+            assertThat(r.statusCode()).as(r.body()).isEqualTo(401);
+        }
+        HttpResponse<String> throttled = login(app, user.username(), AppClient.PASSWORD, null, from(randomIp()));
+        assertThat(throttled.statusCode()).as(throttled.body()).isEqualTo(429);
+        assertThat(throttled.headers().firstValue("Content-Type")).hasValue("application/problem+json");
+        assertThat(throttled.body()).contains("login-throttled").contains("this username");
+        long retryAfter = Long.parseLong(throttled.headers().firstValue("Retry-After").orElseThrow());
+        assertThat(retryAfter).isBetween(1L, 900L);
+
+        // the throttled attempt was not recorded: 1 success (signUp) and the 5 failures
+        assertThat(TestDatabase.count("SELECT count(*) FROM login_attempts WHERE username = ? AND NOT success", name))
+                .isEqualTo(5);
+        assertThat(TestDatabase.count("SELECT count(*) FROM login_attempts WHERE username = ? AND success", name))
+                .isEqualTo(1);
+        assertThat(app.metric("muejam_logins_throttled_total", "by=username")).isEqualTo(throttledBefore + 1);
+        assertThat(app.metric("muejam_logins_total", "outcome=failure")).isGreaterThanOrEqualTo(failuresBefore + 5);
+        assertThat(app.metric("muejam_logins_total", "outcome=throttled")).isPositive();
+    }
+
+    @Test
+    void retryAfterCountsDownTheOldestCountedFailureAndTheThrottleLiftsWhenItLeaves() {
+        AppClient.User user = app.signUp("retry");
+        String name = user.username().toLowerCase();
+        String ip = randomIp();
+        for (int i = 0; i < 5; i++) {
+            assertThat(login(app, user.username(), WRONG, null, from(ip)).statusCode()).isEqualTo(401);
+        }
+        // age the oldest failure to 14 min 30 s: it leaves the 15-minute window in about 30 s
+        TestDatabase.update("UPDATE login_attempts SET created_at = now() - interval '14 minutes 30 seconds' "
+                + "WHERE id = (SELECT min(id) FROM login_attempts WHERE username = ? AND NOT success)", name);
+        HttpResponse<String> throttled = login(app, user.username(), AppClient.PASSWORD, null, from(ip));
+        assertThat(throttled.statusCode()).isEqualTo(429);
+        long retryAfter = Long.parseLong(throttled.headers().firstValue("Retry-After").orElseThrow());
+        assertThat(retryAfter).isBetween(1L, 31L);
+        assertThat(throttled.body()).contains("\"retryAfter\":" + retryAfter);
+
+        // once it has left the window only 4 failures count: the right password signs in again
+        TestDatabase.update("UPDATE login_attempts SET created_at = now() - interval '16 minutes' "
+                + "WHERE id = (SELECT min(id) FROM login_attempts WHERE username = ? AND NOT success)", name);
+        HttpResponse<String> ok = login(app, user.username(), AppClient.PASSWORD, null, from(ip));
+        assertThat(ok.statusCode()).as(ok.body()).isEqualTo(200);
+    }
+
+    @Test
+    void twentyFailuresFromOneAddressThrottleThatAddressOnly() {
+        AppClient.User user = app.signUp("ipthrottle");
+        String ip = randomIp();
+        double before = app.metric("muejam_logins_throttled_total", "by=ip");
+        for (int i = 0; i < 20; i++) {
+            // twenty different (unknown) usernames: only the address ties them together
+            String nobody = "nobody_" + UUID.randomUUID().toString().substring(0, 8);
+            assertThat(login(app, nobody, WRONG, null, from(ip)).statusCode()).isEqualTo(401);
+        }
+        assertThat(TestDatabase.count("SELECT count(*) FROM login_attempts WHERE ip = CAST(? AS inet) AND NOT success",
+                ip)).isEqualTo(20);
+        HttpResponse<String> throttled = login(app, user.username(), AppClient.PASSWORD, null, from(ip));
+        assertThat(throttled.statusCode()).as(throttled.body()).isEqualTo(429);
+        assertThat(throttled.body()).contains("this address");
+        assertThat(throttled.headers().firstValue("Retry-After")).isPresent();
+        assertThat(app.metric("muejam_logins_throttled_total", "by=ip")).isEqualTo(before + 1);
+
+        // the same user from another address is not affected
+        HttpResponse<String> elsewhere = login(app, user.username(), AppClient.PASSWORD, null, from(randomIp()));
+        assertThat(elsewhere.statusCode()).as(elsewhere.body()).isEqualTo(200);
+    }
+
+    @Test
+    void attemptsAreRecordedWithTheForwardedClientAddress() {
+        AppClient.User user = app.signUp("recorded");
+        String ip = randomIp();
+        double successes = app.metric("muejam_logins_total", "outcome=success");
+        assertThat(login(app, user.username(), AppClient.PASSWORD, null, from(ip)).statusCode()).isEqualTo(200);
+        assertThat(TestDatabase.count("SELECT count(*) FROM login_attempts WHERE username = ? AND success "
+                + "AND ip = CAST(? AS inet)", user.username().toLowerCase(), ip)).isEqualTo(1);
+        assertThat(app.metric("muejam_logins_total", "outcome=success")).isGreaterThanOrEqualTo(successes + 1);
+    }
+
+    @Test
+    void aMalformedSecondFactorIs400NamingTheField() {
+        HttpResponse<String> r = login(app, "someone", WRONG, "\"totp\":\"12ab\"", from(randomIp()));
+        assertThat(r.statusCode()).isEqualTo(400);
+        assertThat(r.body()).contains("\"field\":\"totp\"");
+    }
+}
