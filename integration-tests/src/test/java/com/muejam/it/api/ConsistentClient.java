@@ -21,7 +21,7 @@ import com.muejam.it.routing.AppClient;
 final class ConsistentClient {
 
     private static final Pattern NEXT = Pattern.compile("\"next\"\\s*:\\s*\"([^\"]+)\"");
-    private static final Pattern IDS = Pattern.compile("\\{\"id\"\\s*:\\s*(\\d+)");
+    private static final Pattern IDS = Pattern.compile("\"id\"\\s*:\\s*(\\d+)");
 
     final AppClient app;
     private volatile String token;

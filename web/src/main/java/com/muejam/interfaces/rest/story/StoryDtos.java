@@ -3,6 +3,7 @@ package com.muejam.interfaces.rest.story;
 import java.time.OffsetDateTime;
 import java.util.List;
 
+import jakarta.json.bind.annotation.JsonbPropertyOrder;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.Pattern;
 import jakarta.validation.constraints.PositiveOrZero;
@@ -54,6 +55,8 @@ public final class StoryDtos {
     }
 
     /** One story, with its body. {@code version} is also the {@code ETag}. */
+    @JsonbPropertyOrder({"id", "authorId", "title", "body", "status", "featured", "nsfw", "genre", "publishedAt",
+            "createdAt", "updatedAt", "likeCount", "viewCount", "commentCount", "version"})
     public record StoryView(long id, long authorId, String title, String body, String status, boolean featured,
             boolean nsfw, String genre, OffsetDateTime publishedAt, OffsetDateTime createdAt,
             OffsetDateTime updatedAt, long likeCount, long viewCount, long commentCount, long version) {
@@ -66,6 +69,8 @@ public final class StoryDtos {
     }
 
     /** A story in a list: everything but the body (a page of 100 bodies could be 20 MB). */
+    @JsonbPropertyOrder({"id", "authorId", "title", "status", "featured", "nsfw", "genre", "publishedAt",
+            "updatedAt", "likeCount", "viewCount", "commentCount"})
     public record StorySummary(long id, long authorId, String title, String status, boolean featured, boolean nsfw,
             String genre, OffsetDateTime publishedAt, OffsetDateTime updatedAt, long likeCount, long viewCount,
             long commentCount) {
@@ -78,6 +83,7 @@ public final class StoryDtos {
     }
 
     /** A page of a keyset-paged list: pass {@code next} back as {@code cursor}; null at the end. */
+    @JsonbPropertyOrder({"items", "next"})
     public record StoryPage(List<StorySummary> items, String next) {
     }
 }
