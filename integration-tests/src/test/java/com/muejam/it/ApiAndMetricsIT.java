@@ -2,11 +2,7 @@ package com.muejam.it;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.io.IOException;
-import java.net.URI;
 import java.net.URL;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.util.UUID;
 import java.util.regex.Matcher;
@@ -17,43 +13,49 @@ import org.jboss.arquillian.container.test.api.RunAsClient;
 import org.jboss.arquillian.junit5.ArquillianExtension;
 import org.jboss.arquillian.test.api.ArquillianResource;
 import org.jboss.shrinkwrap.api.spec.EnterpriseArchive;
+import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
+
+import com.muejam.it.routing.AppClient;
 
 /** Over HTTP, as a client sees it: the story endpoint, its errors, and the metric it increments. */
 @RunAsClient
 @ExtendWith(ArquillianExtension.class)
 class ApiAndMetricsIT {
 
-    private static final Pattern ID = Pattern.compile("\"id\"\\s*:\\s*(\\d+)");
-
-    private final HttpClient http = HttpClient.newHttpClient();
-
     @ArquillianResource
     URL base;
+
+    AppClient app;
 
     @Deployment(testable = false)
     static EnterpriseArchive deployment() {
         return Deployments.ear();
     }
 
+    @BeforeEach
+    void client() {
+        app = new AppClient(base.toString());
+    }
+
     @Test
     void creatingAStoryIncrementsTheMetricInThePrometheusText() throws Exception {
         double before = counter("muejam_stories_created_total");
-        long author = createAuthor();
+        AppClient.User author = app.signUp("author");
 
-        HttpResponse<String> created = post("api/stories",
-                "{\"authorId\":" + author + ",\"title\":\"Metric story\",\"body\":\"Once upon a time\"}");
+        HttpResponse<String> created = app.post("api/stories",
+                "{\"title\":\"Metric story\",\"body\":\"Once upon a time\"}", author.auth());
         assertThat(created.statusCode()).as(created.body()).isEqualTo(201);
-        long story = id(created.body());
-        assertThat(created.headers().firstValue("Location")).hasValue(uri("api/stories/" + story).toString());
+        long story = AppClient.id(created.body());
+        assertThat(created.body()).contains("\"authorId\":" + author.id());
+        assertThat(created.headers().firstValue("Location"))
+                .hasValue(base.toString().replaceAll("/+$", "") + "/api/stories/" + story);
 
-        HttpResponse<String> read = get("api/stories/" + story);
-        for (int i = 0; i < 200 && read.statusCode() == 404; i++) { // the replica may be a few ms behind
-            Thread.sleep(10);
-            read = get("api/stories/" + story);
-        }
-        assertThat(read.statusCode()).isEqualTo(200);
+        // the author reads the draft back, with the write's consistency token (read-your-writes)
+        String token = created.headers().firstValue(AppClient.CONSISTENCY).orElseThrow();
+        HttpResponse<String> read = app.get("api/stories/" + story, author.auth(AppClient.CONSISTENCY, token));
+        assertThat(read.statusCode()).as(read.body()).isEqualTo(200);
         assertThat(read.body()).contains("\"title\":\"Metric story\"");
 
         assertThat(counter("muejam_stories_created_total")).isEqualTo(before + 1);
@@ -61,8 +63,8 @@ class ApiAndMetricsIT {
 
     @Test
     void prometheusTextCarriesBaseAndRoutingMetrics() throws Exception {
-        get("api/stories?author=1"); // one routed read
-        HttpResponse<String> metrics = get("metrics");
+        app.get("api/stories/" + Long.MAX_VALUE); // one routed read (a miss is never cached)
+        HttpResponse<String> metrics = app.get("metrics");
         assertThat(metrics.statusCode()).isEqualTo(200);
         assertThat(metrics.headers().firstValue("Content-Type")).hasValueSatisfying(t -> assertThat(t).startsWith("text/plain"));
         assertThat(metrics.body()).contains("jvm_uptime_seconds").contains("muejam_db_reads_total{");
@@ -70,7 +72,7 @@ class ApiAndMetricsIT {
 
     @Test
     void readinessReportsBothPoolsAndTheReplicaInRecovery() throws Exception {
-        HttpResponse<String> response = get("health/ready");
+        HttpResponse<String> response = app.get("health/ready");
         assertThat(response.statusCode()).as(response.body()).isEqualTo(200);
         assertThat(response.body())
                 .contains("\"name\":\"database\"")
@@ -82,69 +84,48 @@ class ApiAndMetricsIT {
 
     @Test
     void invalidInputIsA400ProblemNamingTheField() throws Exception {
-        HttpResponse<String> response = post("api/stories", "{\"authorId\":-1,\"title\":\"\",\"body\":\"x\"}");
+        AppClient.User author = app.signUp("invalid");
+        HttpResponse<String> response = app.post("api/stories", "{\"title\":\"\",\"body\":\"x\",\"genre\":\"cooking\"}",
+                author.auth());
         assertThat(response.statusCode()).isEqualTo(400);
         assertThat(response.headers().firstValue("Content-Type")).hasValue("application/problem+json");
-        assertThat(response.body()).contains("\"field\":\"authorId\"").contains("\"field\":\"title\"");
+        assertThat(response.body()).contains("\"field\":\"title\"").contains("\"field\":\"genre\"");
     }
 
     @Test
     void malformedJsonIsA400Problem() throws Exception {
-        HttpResponse<String> response = post("api/stories", "{\"authorId\": \"not a number\", ");
+        AppClient.User author = app.signUp("malformed");
+        HttpResponse<String> response = app.post("api/stories", "{\"title\": 12, ", author.auth());
         assertThat(response.statusCode()).isEqualTo(400);
         assertThat(response.headers().firstValue("Content-Type")).hasValue("application/problem+json");
         assertThat(response.body()).doesNotContain("Exception");
     }
 
     @Test
-    void unknownStoryAndUnknownAuthorAre404Problems() throws Exception {
-        HttpResponse<String> story = get("api/stories/999999999");
+    void unknownStoryIsA404AndAnAnonymousWriteA401Problem() throws Exception {
+        HttpResponse<String> story = app.get("api/stories/999999999");
         assertThat(story.statusCode()).isEqualTo(404);
         assertThat(story.headers().firstValue("Content-Type")).hasValue("application/problem+json");
 
-        HttpResponse<String> author = post("api/stories", "{\"authorId\":999999999,\"title\":\"t\",\"body\":\"b\"}");
-        assertThat(author.statusCode()).isEqualTo(404);
+        HttpResponse<String> anonymous = app.post("api/stories", "{\"title\":\"t\",\"body\":\"b\"}");
+        assertThat(anonymous.statusCode()).isEqualTo(401);
+        assertThat(anonymous.headers().firstValue("Content-Type")).hasValue("application/problem+json");
     }
 
     @Test
     void duplicateUsernameIsA409Problem() throws Exception {
         String name = "dup_" + UUID.randomUUID().toString().substring(0, 8);
-        assertThat(post("api/profiles", "{\"username\":\"" + name + "\"}").statusCode()).isEqualTo(201);
-        HttpResponse<String> again = post("api/profiles", "{\"username\":\"" + name + "\"}");
+        String signUp = "{\"username\":\"" + name + "\",\"password\":\"" + AppClient.PASSWORD + "\"}";
+        assertThat(app.post("api/auth/signup", signUp).statusCode()).isEqualTo(201);
+        HttpResponse<String> again = app.post("api/auth/signup", signUp);
         assertThat(again.statusCode()).isEqualTo(409);
         assertThat(again.headers().firstValue("Content-Type")).hasValue("application/problem+json");
     }
 
-    private long createAuthor() throws Exception {
-        HttpResponse<String> response = post("api/profiles",
-                "{\"username\":\"author_" + UUID.randomUUID().toString().substring(0, 8) + "\",\"displayName\":\"A\"}");
-        assertThat(response.statusCode()).as(response.body()).isEqualTo(201);
-        return id(response.body());
-    }
-
     /** The value of an application counter in the Prometheus text (0 when not yet registered). */
-    private double counter(String name) throws Exception {
-        String text = get("metrics?scope=application").body();
+    private double counter(String name) {
+        String text = app.get("metrics?scope=application").body();
         Matcher m = Pattern.compile("(?m)^" + name + "(\\{[^}]*\\})?\\s+([0-9.eE+-]+)$").matcher(text);
         return m.find() ? Double.parseDouble(m.group(2)) : 0;
-    }
-
-    private static long id(String json) {
-        Matcher m = ID.matcher(json);
-        assertThat(m.find()).as("id in %s", json).isTrue();
-        return Long.parseLong(m.group(1));
-    }
-
-    private HttpResponse<String> get(String path) throws IOException, InterruptedException {
-        return http.send(HttpRequest.newBuilder(uri(path)).GET().build(), HttpResponse.BodyHandlers.ofString());
-    }
-
-    private HttpResponse<String> post(String path, String json) throws IOException, InterruptedException {
-        return http.send(HttpRequest.newBuilder(uri(path)).header("Content-Type", "application/json")
-                .POST(HttpRequest.BodyPublishers.ofString(json)).build(), HttpResponse.BodyHandlers.ofString());
-    }
-
-    private URI uri(String path) {
-        return URI.create(base.toString().replaceAll("/+$", "") + "/" + path);
     }
 }

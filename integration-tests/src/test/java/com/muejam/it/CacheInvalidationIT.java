@@ -54,7 +54,7 @@ class CacheInvalidationIT {
         assertThat(stories.find(id).orElseThrow().getStatus()).isEqualTo(StoryStatus.draft);
         assertThat(stats().loads()).as("second read is a cache hit").isEqualTo(loads);
 
-        stories.publish(id); // commits
+        stories.publish(author, id); // commits
 
         Story after = stories.find(id).orElseThrow();
         assertThat(stats().loads()).as("the read after the commit missed and loaded").isGreaterThan(loads);
@@ -73,7 +73,7 @@ class CacheInvalidationIT {
         UserTransaction tx = userTransaction();
         tx.begin();
         try {
-            stories.publish(id);
+            stories.publish(author, id);
             // inside the writing transaction the cached entry is still there: served without a load
             assertThat(stories.find(id)).isPresent();
             assertThat(stats().loads()).as("no invalidation before commit").isEqualTo(loads);
@@ -90,7 +90,7 @@ class CacheInvalidationIT {
         long loads = stats().loads();
         UserTransaction tx = userTransaction();
         tx.begin();
-        stories.publish(id);
+        stories.publish(author, id);
         tx.rollback();
 
         Optional<Story> read = stories.find(id);
@@ -106,9 +106,12 @@ class CacheInvalidationIT {
         assertThat(cache.l2State().name()).isEqualTo("CLOSED");
     }
 
+    /** The author of the story {@link #cachedDraft()} made. */
+    private long author;
+
     /** A new draft story whose read is in the cache (waiting for the replica to have it first). */
     private long cachedDraft() throws InterruptedException {
-        long author = profiles.create("c_" + UUID.randomUUID().toString().substring(0, 8), "Cache IT").getId();
+        author = profiles.create("c_" + UUID.randomUUID().toString().substring(0, 8), "Cache IT").getId();
         long id = stories.create(author, "cached", "body", false).getId();
         Optional<Story> read = stories.find(id); // an empty result is not cached: poll until the replica has it
         for (int i = 0; i < 300 && read.isEmpty(); i++) {

@@ -128,4 +128,33 @@ public class Story implements Serializable {
         this.body = body;
         this.updatedAt = now;
     }
+
+    /** Changes the given fields (null = unchanged); moves updated_at only when something changed. */
+    public boolean revise(String title, String body, Boolean nsfw, Genre genre, OffsetDateTime now) {
+        boolean changed = false;
+        if (title != null && !title.equals(this.title)) {
+            this.title = title;
+            changed = true;
+        }
+        if (body != null && !body.equals(this.body)) {
+            this.body = body;
+            changed = true;
+        }
+        if (nsfw != null && nsfw != this.nsfw) {
+            this.nsfw = nsfw;
+            changed = true;
+        }
+        if (genre != null && genre != this.genre) {
+            this.genre = genre;
+            changed = true;
+        }
+        if (changed) {
+            this.updatedAt = now;
+        }
+        return changed;
+    }
+
+    public boolean isPublished() {
+        return status == StoryStatus.published;
+    }
 }

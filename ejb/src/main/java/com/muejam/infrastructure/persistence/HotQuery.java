@@ -70,9 +70,10 @@ public enum HotQuery {
             LIMIT :limit""",
             "stories_author_id_idx"),
 
+    /** NSFW is a filter on the author's index (pass showNsfw = true for the author's own view). */
     STORIES_PUBLISHED_BY_AUTHOR("""
             SELECT * FROM stories s
-            WHERE s.author_id = :authorId AND\s""" + Sql.VISIBLE + """
+            WHERE s.author_id = :authorId AND\s""" + Sql.VISIBLE + " AND " + Sql.NSFW_ALLOWED + """
               AND (s.published_at, s.id) < (:beforeAt, :beforeId)
             ORDER BY s.published_at DESC, s.id DESC
             LIMIT :limit""",

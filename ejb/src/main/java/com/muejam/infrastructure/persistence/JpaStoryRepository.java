@@ -37,6 +37,11 @@ public class JpaStoryRepository implements StoryRepository {
     }
 
     @Override
+    public void flush() {
+        entityManagers.forWrite().flush();
+    }
+
+    @Override
     public List<Story> findByAuthor(long authorId, Long beforeId, int limit) {
         return list(STORIES_BY_AUTHOR, Map.of("authorId", authorId,
                 "beforeId", beforeId == null ? Long.MAX_VALUE : beforeId, "limit", limit));
@@ -44,7 +49,12 @@ public class JpaStoryRepository implements StoryRepository {
 
     @Override
     public List<Story> publishedByAuthor(long authorId, TimeCursor before, int limit) {
-        return list(STORIES_PUBLISHED_BY_AUTHOR, Map.of("authorId", authorId,
+        return publishedByAuthor(authorId, true, before, limit);
+    }
+
+    @Override
+    public List<Story> publishedByAuthor(long authorId, boolean showNsfw, TimeCursor before, int limit) {
+        return list(STORIES_PUBLISHED_BY_AUTHOR, Map.of("authorId", authorId, "showNsfw", showNsfw,
                 "beforeAt", before.at(), "beforeId", before.id(), "limit", limit));
     }
 

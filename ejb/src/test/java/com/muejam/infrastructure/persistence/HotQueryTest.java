@@ -32,10 +32,10 @@ class HotQueryTest {
     @Test
     void namedParametersBecomePositionalInOrder() {
         HotQuery q = HotQuery.DISCOVER_FEATURED;
-        assertThat(q.parameters()).containsExactly("showNsfw", "viewerId", "beforeAt", "beforeId", "limit");
+        assertThat(q.parameters()).containsExactly("showNsfw", "viewerId", "viewerId", "beforeAt", "beforeId", "limit");
         Object[] values = q.bind(Map.of("limit", 20, "beforeId", 9L, "beforeAt", "t", "viewerId", 3L,
                 "showNsfw", true));
-        assertThat(values).containsExactly(true, 3L, "t", 9L, 20);
+        assertThat(values).containsExactly(true, 3L, 3L, "t", 9L, 20);
         assertThatThrownBy(() -> q.bind(Map.of("limit", 20))).hasMessageContaining(":showNsfw");
         java.util.Map<String, Object> withNull = new java.util.HashMap<>(Map.of("recipientId", 1L, "type", "system",
                 "payload", "{}", "now", "t"));
@@ -44,6 +44,17 @@ class HotQueryTest {
         assertThat(HotQuery.NOTIFICATIONS_ADD.bind(withNull)).containsExactly(1L, "system", null, null, "{}", "t");
         assertThatThrownBy(() -> q.bind(Map.of("limit", 20, "beforeId", 9L, "beforeAt", "t", "viewerId", 3L,
                 "showNsfw", true, "typo", 1))).hasMessageContaining("typo");
+    }
+
+    @Test
+    void discoveryExcludesBlockRelationsInBothDirections() {
+        for (HotQuery q : HotQuery.values()) {
+            if (q.name().startsWith("DISCOVER_") || q == HotQuery.STORY_TITLE_SEARCH) {
+                assertThat(q.namedSql()).as(q.name())
+                        .contains("b.blocker_id = :viewerId AND b.blocked_id = s.author_id")
+                        .contains("b2.blocker_id = s.author_id AND b2.blocked_id = :viewerId");
+            }
+        }
     }
 
     @Test

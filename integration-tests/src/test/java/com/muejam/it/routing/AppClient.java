@@ -100,17 +100,27 @@ public final class AppClient {
         return m.group(1);
     }
 
-    /** A new author; returns its id. */
+    /** Bearer tokens of the authors made by {@link #createAuthor()}, by profile id. */
+    private final java.util.Map<Long, String> authorTokens = new java.util.concurrent.ConcurrentHashMap<>();
+
+    /** A new author: a signed-up, signed-in user (stories are written by the signed-in user); returns its id. */
     public long createAuthor() {
-        HttpResponse<String> r = post("api/profiles",
-                "{\"username\":\"rt_" + UUID.randomUUID().toString().substring(0, 8) + "\",\"displayName\":\"Routing\"}");
-        assertThat(r.statusCode()).as(r.body()).isEqualTo(201);
-        return id(r.body());
+        User author = signUp("rt");
+        authorTokens.put(author.id(), author.token());
+        return author.id();
     }
 
-    /** A new story by {@code author}; the response (with its consistency header). */
+    /**
+     * A new story by {@code author} (made by {@link #createAuthor()} on this client), published so any reader sees
+     * it: the publish response (200, the story, and the consistency header of the last write).
+     */
     public HttpResponse<String> createStory(long author, String title) {
-        return post("api/stories", "{\"authorId\":" + author + ",\"title\":\"" + title + "\",\"body\":\"routing test\"}");
+        String token = authorTokens.get(author);
+        assertThat(token).as("author %s was not made by createAuthor() of this client", author).isNotNull();
+        HttpResponse<String> created = post("api/stories", "{\"title\":\"" + title + "\",\"body\":\"routing test\"}",
+                "Authorization", "Bearer " + token);
+        assertThat(created.statusCode()).as(created.body()).isEqualTo(201);
+        return post("api/stories/" + id(created.body()) + "/publish", "", "Authorization", "Bearer " + token);
     }
 
     public static long id(String json) {

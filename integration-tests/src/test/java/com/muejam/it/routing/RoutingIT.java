@@ -259,8 +259,8 @@ class RoutingIT {
             long start = System.nanoTime();
             List<Future<HttpResponse<String>>> writes = new ArrayList<>();
             for (int i = 0; i < 4; i++) {
-                writes.add(clients.submit(() -> app.post("api/profiles",
-                        "{\"username\":\"full_" + UUID.randomUUID().toString().substring(0, 8) + "\"}")));
+                writes.add(clients.submit(() -> app.post("api/auth/signup", "{\"username\":\"full_"
+                        + UUID.randomUUID().toString().substring(0, 8) + "\",\"password\":\"" + AppClient.PASSWORD + "\"}")));
             }
             for (Future<HttpResponse<String>> f : writes) {
                 HttpResponse<String> r = f.get();
@@ -290,7 +290,7 @@ class RoutingIT {
 
     @Test
     void aFullReplicaPoolSendsTheReadToThePrimaryInsteadOfFailing() throws Exception {
-        long author = author();
+        long author = app.createAuthor();
         long story = AppClient.id(app.createStory(author, "replica pool full").body());
         long before = counter("muejam_db_read_fallbacks_total", "reason", "pool_exhausted");
         List<Connection> held = new ArrayList<>();

@@ -1,0 +1,82 @@
+package com.muejam.application.story;
+
+import java.util.List;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+
+import com.muejam.cache.Regions;
+import com.muejam.domain.CountCursor;
+import com.muejam.domain.TimeCursor;
+import com.muejam.domain.story.Story;
+import com.muejam.domain.story.StoryRepository;
+import com.muejam.domain.story.Viewer;
+import com.muejam.infrastructure.caching.CachedQuery;
+import com.muejam.infrastructure.routing.ReadOnly;
+
+/**
+ * Story lists as the database serves them. The shared feeds are cached: their key is the NSFW setting, the cursor
+ * and the limit, never the viewer, so every anonymous reader and every signed-in reader without a block relation
+ * hits the same few entries (tag {@code story_feeds}, invalidated by any story change). Readers with blocks get
+ * the per-viewer queries, uncached: they are few, and per-viewer entries would crowd the shared ones out of each
+ * node's L1 while being invalidated just as often by {@code story_feeds}.
+ */
+@ApplicationScoped
+public class StoryFeeds {
+
+    @Inject
+    StoryRepository stories;
+
+    // ---- shared (viewer without blocks), cached ----------------------------------------------------------------
+
+    @ReadOnly
+    @CachedQuery(region = Regions.STORY_LISTING, tags = "story_feeds")
+    public List<Story> newest(boolean showNsfw, TimeCursor before, int limit) {
+        return stories.discoverNewest(new Viewer(0, showNsfw), before, limit);
+    }
+
+    @ReadOnly
+    @CachedQuery(region = Regions.STORY_LISTING, tags = "story_feeds")
+    public List<Story> featured(boolean showNsfw, TimeCursor before, int limit) {
+        return stories.discoverFeatured(new Viewer(0, showNsfw), before, limit);
+    }
+
+    @ReadOnly
+    @CachedQuery(region = Regions.STORY_LISTING, tags = "story_feeds")
+    public List<Story> popular(boolean showNsfw, CountCursor before, int limit) {
+        return stories.discoverPopular(new Viewer(0, showNsfw), before, limit);
+    }
+
+    // ---- per viewer (the viewer is in a block relation), uncached ----------------------------------------------
+
+    @ReadOnly
+    public List<Story> newestFor(Viewer viewer, TimeCursor before, int limit) {
+        return stories.discoverNewest(viewer, before, limit);
+    }
+
+    @ReadOnly
+    public List<Story> featuredFor(Viewer viewer, TimeCursor before, int limit) {
+        return stories.discoverFeatured(viewer, before, limit);
+    }
+
+    @ReadOnly
+    public List<Story> popularFor(Viewer viewer, CountCursor before, int limit) {
+        return stories.discoverPopular(viewer, before, limit);
+    }
+
+    // ---- an author's pages, cached under the author's tag ------------------------------------------------------
+
+    /** Published, newest publication first; NSFW only if {@code showNsfw} (true for the author's own view). */
+    @ReadOnly
+    @CachedQuery(region = Regions.STORY_LISTING, tags = "stories_by_author:{0}")
+    public List<Story> publishedByAuthor(long authorId, boolean showNsfw, TimeCursor before, int limit) {
+        return stories.publishedByAuthor(authorId, showNsfw, before, limit);
+    }
+
+    /** Drafts, most recently edited first (the author's own view). */
+    @ReadOnly
+    @CachedQuery(region = Regions.STORY_LISTING, tags = "stories_by_author:{0}")
+    public List<Story> draftsByAuthor(long authorId, TimeCursor before, int limit) {
+        return stories.draftsByAuthor(authorId, before, limit);
+    }
+}

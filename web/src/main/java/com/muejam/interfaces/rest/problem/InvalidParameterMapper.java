@@ -1,0 +1,18 @@
+package com.muejam.interfaces.rest.problem;
+
+import java.util.List;
+
+import jakarta.ws.rs.core.Response;
+import jakarta.ws.rs.ext.ExceptionMapper;
+import jakarta.ws.rs.ext.Provider;
+
+/** {@link InvalidParameterException}: 400, in the shape of a validation failure (the field and why). */
+@Provider
+public class InvalidParameterMapper implements ExceptionMapper<InvalidParameterException> {
+
+    @Override
+    public Response toResponse(InvalidParameterException e) {
+        return new Problem("about:blank", "Bad Request", 400, "the request is not valid",
+                List.of(new Problem.FieldError(e.field(), e.getMessage()))).toResponse();
+    }
+}
