@@ -14,6 +14,12 @@ public interface ContentFlagRepository {
 
     Optional<ContentFlag> findById(long id);
 
+    /**
+     * The flag, row-locked ({@code SELECT ... FOR UPDATE}) on the primary until the transaction ends: two moderators
+     * deciding the same flag are serialised, and the second sees the first's decision.
+     */
+    Optional<ContentFlag> lockById(long id);
+
     /** The moderation queue: pending flags, oldest first. */
     List<ContentFlag> pendingQueue(TimeCursor after, int limit);
 

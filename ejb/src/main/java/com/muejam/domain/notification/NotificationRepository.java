@@ -2,6 +2,7 @@ package com.muejam.domain.notification;
 
 import java.time.OffsetDateTime;
 import java.util.List;
+import java.util.Optional;
 
 import com.muejam.domain.TargetType;
 import com.muejam.domain.TimeCursor;
@@ -17,6 +18,9 @@ public interface NotificationRepository {
      */
     Notification add(long recipientId, NotificationType type, TargetType subjectType, Long subjectId,
                      String payloadJson, OffsetDateTime now);
+
+    /** One notification by id, whoever it belongs to (callers check the recipient). */
+    Optional<Notification> findById(long id);
 
     List<Notification> unread(long recipientId, TimeCursor before, int limit);
 

@@ -13,6 +13,12 @@ public interface UserProfileRepository {
 
     Optional<UserProfile> findById(long id);
 
+    /**
+     * The profile for a change in the current transaction: on the primary, and the transaction counts as writing
+     * (its commit position goes to the client), which a change to an entity read through a read route would not.
+     */
+    Optional<UserProfile> findForUpdate(long id);
+
     Optional<UserProfile> findByUsername(String username);
 
     /**

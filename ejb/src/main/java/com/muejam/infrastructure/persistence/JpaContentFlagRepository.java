@@ -9,6 +9,7 @@ import java.util.Optional;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
+import jakarta.persistence.LockModeType;
 
 import com.muejam.domain.TargetType;
 import com.muejam.domain.TimeCursor;
@@ -35,6 +36,12 @@ public class JpaContentFlagRepository implements ContentFlagRepository {
     @Override
     public Optional<ContentFlag> findById(long id) {
         return Optional.ofNullable(entityManagers.forRead().find(ContentFlag.class, id));
+    }
+
+    @Override
+    public Optional<ContentFlag> lockById(long id) {
+        return Optional.ofNullable(entityManagers.forWrite().find(ContentFlag.class, id,
+                LockModeType.PESSIMISTIC_WRITE));
     }
 
     @Override

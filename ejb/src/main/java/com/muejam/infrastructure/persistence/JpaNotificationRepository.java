@@ -6,6 +6,7 @@ import java.time.OffsetDateTime;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
@@ -37,6 +38,11 @@ public class JpaNotificationRepository implements NotificationRepository {
         values.put("payload", payloadJson);
         values.put("now", now);
         return NativeQueries.list(entityManagers.forWrite(), NOTIFICATIONS_ADD, Notification.class, values).get(0);
+    }
+
+    @Override
+    public Optional<Notification> findById(long id) {
+        return java.util.Optional.ofNullable(entityManagers.forRead().find(Notification.class, id));
     }
 
     @Override

@@ -35,6 +35,11 @@ public class JpaUserProfileRepository implements UserProfileRepository {
     }
 
     @Override
+    public Optional<UserProfile> findForUpdate(long id) {
+        return Optional.ofNullable(entityManagers.forWrite().find(UserProfile.class, id));
+    }
+
+    @Override
     public Optional<UserProfile> findByUsername(String username) {
         return NativeQueries.first(entityManagers.forRead(), PROFILE_BY_USERNAME, UserProfile.class,
                 Map.of("username", username));

@@ -1,0 +1,88 @@
+package com.muejam.application.privacy;
+
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.List;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import jakarta.transaction.Transactional;
+
+import com.muejam.application.InvalidInputException;
+import com.muejam.application.profile.ProfileLookup;
+import com.muejam.cache.Regions;
+import com.muejam.domain.privacy.BlockRepository;
+import com.muejam.domain.privacy.BlockedUser;
+import com.muejam.domain.profile.UserProfile;
+import com.muejam.domain.profile.UserProfileRepository;
+import com.muejam.infrastructure.caching.AfterCommitInvalidation;
+import com.muejam.infrastructure.caching.CachedQuery;
+import com.muejam.infrastructure.routing.ReadOnly;
+
+/**
+ * Blocks. Both are idempotent (the pair's unique key decides, no check-then-insert race). The rows are written
+ * with native SQL, which no entity listener sees, so {@code blocks:{id}} of BOTH users is handed to
+ * {@link AfterCommitInvalidation} here: the blocker's lists and the blocked user's feeds both change.
+ */
+@ApplicationScoped
+public class BlockService {
+
+    /** Largest page a caller may ask for. */
+    public static final int MAX_PAGE_SIZE = 100;
+
+    @Inject
+    BlockRepository blocks;
+
+    @Inject
+    ProfileLookup lookup;
+
+    @Inject
+    UserProfileRepository profiles;
+
+    @Inject
+    AfterCommitInvalidation invalidation;
+
+    @Transactional
+    public BlockResult block(long blockerId, String username) {
+        UserProfile other = lookup.byUsername(username);
+        if (other.getId() == blockerId) {
+            throw new InvalidInputException("username", "you cannot block yourself");
+        }
+        boolean created = blocks.block(blockerId, other.getId(), OffsetDateTime.now(ZoneOffset.UTC));
+        invalidate(blockerId, other.getId());
+        return new BlockResult(other.getId(), other.getUsername(), created);
+    }
+
+    @Transactional
+    public BlockResult unblock(long blockerId, String username) {
+        UserProfile other = lookup.byUsername(username);
+        boolean removed = other.getId() != blockerId && blocks.unblock(blockerId, other.getId());
+        invalidate(blockerId, other.getId());
+        return new BlockResult(other.getId(), other.getUsername(), removed);
+    }
+
+    /** The users {@code blockerId} blocked, newest block first, below block id {@code beforeId}. */
+    @ReadOnly
+    @CachedQuery(region = Regions.USERS, tags = "blocks:{0}")
+    public List<BlockEntry> blockList(long blockerId, long beforeId, int limit) {
+        List<BlockedUser> page = blocks.blockList(blockerId, beforeId, Math.min(Math.max(limit, 1), MAX_PAGE_SIZE));
+        List<BlockEntry> entries = new ArrayList<>(page.size()); // serializable, for the cache
+        for (BlockedUser b : page) {
+            entries.add(new BlockEntry(b.getId(), b.getBlockedId(),
+                    profiles.findById(b.getBlockedId()).map(UserProfile::getUsername).orElse(null), b.getCreatedAt()));
+        }
+        return entries;
+    }
+
+    /** Has {@code blockerId} blocked {@code blockedId}? Cached per blocker (a profile view asks it). */
+    @ReadOnly
+    @CachedQuery(region = Regions.USERS, tags = "blocks:{0}")
+    public Boolean hasBlocked(long blockerId, long blockedId) {
+        return blocks.isBlocked(blockerId, blockedId);
+    }
+
+    private void invalidate(long a, long b) {
+        invalidation.collect(List.of("blocks:" + a, "blocks:" + b));
+    }
+}

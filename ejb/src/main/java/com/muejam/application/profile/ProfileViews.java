@@ -1,0 +1,74 @@
+package com.muejam.application.profile;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.Optional;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+
+import com.muejam.application.privacy.BlockService;
+import com.muejam.application.privacy.PrivacyService;
+import com.muejam.domain.privacy.ProfileVisibility;
+import com.muejam.domain.profile.UserProfile;
+import com.muejam.infrastructure.routing.ReadOnly;
+
+/**
+ * Who may see a profile. A {@code public} profile shows to everyone except users its owner blocked; a
+ * {@code private} one only to its owner, and so does a {@code followers} one (there is no follow relation yet to
+ * check, so it is treated as the stricter choice). Moderators see every profile (they review flagged ones).
+ * Everyone else gets "not found", never "forbidden": the answer must not reveal that a hidden profile exists.
+ * Each ingredient is a cached read of its own (profile by name, the owner's settings, the owner's blocks).
+ */
+@ApplicationScoped
+public class ProfileViews {
+
+    @Inject
+    ProfileService profiles;
+
+    @Inject
+    PrivacyService privacy;
+
+    @Inject
+    BlockService blocks;
+
+    /** The profile if {@code viewerId} (0 = anonymous) may see it. */
+    @ReadOnly
+    public Optional<UserProfile> visibleTo(String username, long viewerId, boolean moderator) {
+        return profiles.byUsername(username).filter(p -> mayView(p, viewerId, moderator));
+    }
+
+    /**
+     * A page of the username prefix search as {@code viewerId} sees it: profiles they may not see are left out, so
+     * a page may hold fewer than {@code limit} entries; {@code next} is the position to continue from (the last
+     * name scanned), null at the end.
+     */
+    @ReadOnly
+    public SearchPage search(String prefix, String afterUsername, int limit, long viewerId, boolean moderator) {
+        List<UserProfile> scanned = profiles.searchByUsernamePrefix(prefix, afterUsername, limit);
+        List<UserProfile> visible = new ArrayList<>(scanned.size());
+        for (UserProfile p : scanned) {
+            if (mayView(p, viewerId, moderator)) {
+                visible.add(p);
+            }
+        }
+        String next = scanned.size() < limit ? null
+                : scanned.get(scanned.size() - 1).getUsername().toLowerCase(Locale.ROOT);
+        return new SearchPage(visible, next);
+    }
+
+    /** A search page: the visible profiles and the position after the last scanned one (null at the end). */
+    public record SearchPage(List<UserProfile> items, String next) {
+    }
+
+    private boolean mayView(UserProfile p, long viewerId, boolean moderator) {
+        if (moderator || p.getId() == viewerId) {
+            return true;
+        }
+        if (privacy.settings(p.getId()).profileVisibility() != ProfileVisibility.PUBLIC) {
+            return false;
+        }
+        return viewerId == 0 || !blocks.hasBlocked(p.getId(), viewerId);
+    }
+}
