@@ -84,7 +84,8 @@ done
 cat <<URLS
 
 MueJam is running.
-  API          http://localhost:$HTTP_PORT/api/stories   (POST /api/profiles, POST /api/stories, GET /api/stories/{id})
+  API          http://localhost:$HTTP_PORT/api/discover/newest   (sign up: POST /api/auth/signup; reference: web/README.md)
+  OpenAPI      http://localhost:$HTTP_PORT/openapi
   Metrics      http://localhost:$HTTP_PORT/metrics
   Health       http://localhost:$HTTP_PORT/health/ready
   Console      http://localhost:$MGMT_PORT/console   (add a management user first: $WILDFLY/bin/add-user.sh)

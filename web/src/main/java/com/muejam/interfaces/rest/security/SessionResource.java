@@ -66,7 +66,10 @@ public class SessionResource {
      */
     @DELETE
     @WriteRateLimited("session.revoke")
-    public SecurityDtos.Revoked revokeAll(@QueryParam("keepCurrent") @DefaultValue("false") boolean keepCurrent) {
+    public SecurityDtos.Revoked revokeAll(@QueryParam("keepCurrent") @DefaultValue("false")
+            @jakarta.validation.constraints.Pattern(regexp = "true|false", message = "true or false") String keepCurrentParam) {
+        // a String, not a boolean: JAX-RS reads any other text as false, and "-1" must not sign the caller out everywhere
+        boolean keepCurrent = Boolean.parseBoolean(keepCurrentParam);
         var user = currentUser.require();
         return new SecurityDtos.Revoked(sessions.revokeAll(user.userId(), keepCurrent ? user.sessionId() : null));
     }
