@@ -236,6 +236,14 @@ class FuzzIT {
             if (!required) {
                 continue; // every property alone could be a valid request: nothing guarantees a defect
             }
+            // Alone, a property is a defect only if another property is required. If it is the only required one,
+            // a well-typed ordinary text (SQL metacharacters, unusual Unicode) is valid content, not a defect: keep
+            // only the values that are defects by themselves (wrong type, 1 MB, NUL, a lone surrogate).
+            boolean siblingRequired = OpenApiDocument.list(schema.get("required")).stream().anyMatch(r -> !name.equals(r));
+            if (!siblingRequired) {
+                values.removeIf(v -> v.startsWith("\"") && v.length() < 1000 && !v.contains("\\u0000")
+                        && !v.contains("\u0000") && !v.contains("\\ud800"));
+            }
             for (String v : values) {
                 probes.add(new Probe(name + "=" + abbreviate(v), filled, "", "{" + quote(name) + ":" + v + "}", json()));
             }

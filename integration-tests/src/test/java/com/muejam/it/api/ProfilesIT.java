@@ -63,6 +63,9 @@ class ProfilesIT {
         assertBadField(api.put(u, "api/profiles/me", "{\"displayName\":\"" + "d".repeat(101) + "\"}"), "displayName");
         assertBadField(api.put(u, "api/profiles/me", "{\"bio\":\"" + "b".repeat(2001) + "\"}"), "bio");
         assertProblem(api.put(u, "api/profiles/me", "not json"), 400);
+        // an empty or mistyped body must not wipe the profile
+        assertBadField(api.put(u, "api/profiles/me", "{}"), "displayName");
+        assertBadField(api.put(u, "api/profiles/me", "{\"display_name\":\"X\"}"), "displayName");
 
         HttpResponse<String> put = api.put(u, "api/profiles/me", "{\"displayName\":\"  Ana Writer \",\"bio\":\"Short stories.\"}");
         assertThat(put.statusCode()).as(put.body()).isEqualTo(200);

@@ -36,12 +36,31 @@ public class StrictJsonb implements ContextResolver<Jsonb> {
         public String deserialize(JsonParser parser, DeserializationContext ctx, Type rtType) {
             JsonValue value = parser.getValue();
             if (value instanceof JsonString s) {
-                return s.getString();
+                return storable(s.getString());
             }
             if (value == JsonValue.NULL || value.getValueType() == JsonValue.ValueType.NULL) {
                 return null;
             }
             throw new JsonbException("expected a JSON string, got " + value.getValueType());
+        }
+
+        /**
+         * Text PostgreSQL can store and UTF-8 can encode: no NUL (PostgreSQL refuses it in text columns, which would
+         * surface as a 500) and no unpaired surrogate (it would be stored as a replacement character).
+         */
+        static String storable(String text) {
+            for (int i = 0; i < text.length(); i++) {
+                char c = text.charAt(i);
+                if (c == '\u0000') {
+                    throw new JsonbException("a text value contains a NUL character");
+                }
+                if (Character.isHighSurrogate(c) && i + 1 < text.length() && Character.isLowSurrogate(text.charAt(i + 1))) {
+                    i++;
+                } else if (Character.isSurrogate(c)) {
+                    throw new JsonbException("a text value contains an unpaired surrogate");
+                }
+            }
+            return text;
         }
     }
 }

@@ -46,8 +46,13 @@ public class ProfileResource {
     static final String PREFIX = "^[A-Za-z0-9_.-]{1,50}$";
     static final int MAX_BIO = 2000;
 
-    /** The editable part of a profile; PUT replaces both (null or blank clears one). */
-    public record UpdateProfile(@Size(max = 100) String displayName, @Size(max = MAX_BIO) String bio) {
+    /**
+     * The editable part of a profile; PUT replaces both. {@code displayName} must be present (blank clears it), so
+     * an empty or mistyped body ({@code {}}, unknown fields only) is a 400 instead of wiping the profile; an absent
+     * or null {@code bio} clears the bio.
+     */
+    public record UpdateProfile(@NotNull(message = "required (blank clears it)") @Size(max = 100) String displayName,
+            @Size(max = MAX_BIO) String bio) {
     }
 
     public record ProfileView(long id, String username, String displayName, String bio, OffsetDateTime createdAt) {
