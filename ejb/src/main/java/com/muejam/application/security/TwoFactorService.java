@@ -23,6 +23,7 @@ import jakarta.transaction.Transactional;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 import com.muejam.application.ConflictException;
+import com.muejam.application.InvalidInputException;
 import com.muejam.application.NotFoundException;
 import com.muejam.domain.profile.UserProfileRepository;
 import com.muejam.domain.security.CredentialsRepository;
@@ -128,7 +129,7 @@ public class TwoFactorService {
         }
         OptionalLong step = Totp.verify(secret(row), code, Instant.now(), row.lastUsedStep(Totp.STEP_SECONDS));
         if (step.isEmpty()) {
-            throw new RejectedInputException("code", "not a current code of the authenticator set up");
+            throw new InvalidInputException("code", "not a current code of the authenticator set up");
         }
         row.acceptedStep(step.getAsLong(), Totp.STEP_SECONDS);
         row.enable();
@@ -154,16 +155,16 @@ public class TwoFactorService {
                 .orElseThrow(() -> new ConflictException("two-factor authentication is not enabled"));
         if (code != null && !code.isBlank()) {
             if (!checkLocked(row, code.trim(), code.trim())) {
-                throw new RejectedInputException("code", "not a current code or an unused backup code");
+                throw new InvalidInputException("code", "not a current code or an unused backup code");
             }
         } else if (password != null && password.length > 0) {
             String hash = credentials.findByUser(userId).orElseThrow(() -> new NotFoundException("user", userId))
                     .getPasswordHash();
             if (!new PasswordHasher(PasswordHasher.DEFAULT_ITERATIONS).verify(password, hash)) {
-                throw new RejectedInputException("password", "not the account's password");
+                throw new InvalidInputException("password", "not the account's password");
             }
         } else {
-            throw new RejectedInputException("code", "give a current code, a backup code or the password");
+            throw new InvalidInputException("code", "give a current code, a backup code or the password");
         }
         twoFactor.delete(userId);
     }

@@ -11,11 +11,13 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 import com.muejam.application.InvalidInputException;
+import com.muejam.domain.CountCursor;
 import com.muejam.domain.TimeCursor;
 
 /**
- * Opaque cursors for the lists of this API: a time-ordered list encodes {@code t<epoch s>.<nanos>.<id>}, an
- * id-ordered one {@code i<id>}, a name-ordered one {@code n<name>}, each base64url without padding. A cursor that
+ * Opaque cursors for the lists of this API: a time-ordered list encodes {@code t<epoch s>.<nanos>.<id>}, a
+ * count-ordered one {@code c<count>.<id>}, an id-ordered one {@code i<id>}, a name-ordered one {@code n<name>},
+ * each base64url without padding. A cursor that
  * does not decode, or belongs to another kind of list, is a 400 naming {@value #PARAM}.
  */
 public final class PageCursors {
@@ -24,6 +26,7 @@ public final class PageCursors {
     public static final String PARAM = "cursor";
 
     private static final Pattern TIME = Pattern.compile("t(-?\\d{1,19})\\.(\\d{1,9})\\.(\\d{1,19})");
+    private static final Pattern COUNT = Pattern.compile("c(\\d{1,19})\\.(\\d{1,19})");
     private static final Pattern ID = Pattern.compile("i(\\d{1,19})");
     private static final Pattern NAME = Pattern.compile("n([a-z0-9_.-]{1,50})");
 
@@ -33,6 +36,10 @@ public final class PageCursors {
     public static String time(OffsetDateTime at, long id) {
         Instant i = at.toInstant();
         return encode("t" + i.getEpochSecond() + "." + i.getNano() + "." + id);
+    }
+
+    public static String count(long count, long id) {
+        return encode("c" + count + "." + id);
     }
 
     public static String id(long id) {
@@ -57,6 +64,22 @@ public final class PageCursors {
                     .atOffset(ZoneOffset.UTC);
             return new TimeCursor(at, Long.parseLong(m.group(3)));
         } catch (RuntimeException e) { // out of range
+            throw invalid();
+        }
+    }
+
+    /** The position of a count-ordered list (highest first); {@code first} when the cursor is absent. */
+    public static CountCursor count(String cursor, CountCursor first) {
+        if (cursor == null || cursor.isEmpty()) {
+            return first;
+        }
+        Matcher m = COUNT.matcher(decode(cursor));
+        if (!m.matches()) {
+            throw invalid();
+        }
+        try {
+            return new CountCursor(Long.parseLong(m.group(1)), Long.parseLong(m.group(2)));
+        } catch (NumberFormatException e) {
             throw invalid();
         }
     }

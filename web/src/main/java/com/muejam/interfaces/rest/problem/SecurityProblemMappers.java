@@ -1,6 +1,5 @@
 package com.muejam.interfaces.rest.problem;
 
-import java.util.List;
 import java.util.logging.Logger;
 
 import jakarta.json.bind.annotation.JsonbPropertyOrder;
@@ -12,7 +11,6 @@ import jakarta.ws.rs.ext.Provider;
 
 import com.muejam.application.security.LoginThrottledException;
 import com.muejam.application.security.RateLimitExceededException;
-import com.muejam.application.security.RejectedInputException;
 import com.muejam.application.security.SecondFactorRequiredException;
 import com.muejam.application.security.TwoFactorUnavailableException;
 import com.muejam.interfaces.rest.auth.CurrentUser;
@@ -75,15 +73,6 @@ public final class SecurityProblemMappers {
                     .entity(new SecondFactorProblem(SECOND_FACTOR_REQUIRED, "Second Factor Required", 401,
                             e.getMessage(), e.supplied() ? "invalid" : "required"))
                     .build();
-        }
-    }
-
-    @Provider
-    public static class Rejected implements ExceptionMapper<RejectedInputException> {
-        @Override
-        public Response toResponse(RejectedInputException e) {
-            return new Problem("about:blank", "Bad Request", 400, "the request is not valid",
-                    List.of(new Problem.FieldError(e.field(), e.getMessage()))).toResponse();
         }
     }
 

@@ -20,7 +20,7 @@ import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 
-import com.muejam.application.security.RejectedInputException;
+import com.muejam.application.InvalidInputException;
 import com.muejam.application.security.SessionService;
 import com.muejam.domain.TimeCursor;
 import com.muejam.interfaces.rest.auth.CurrentUser;
@@ -89,7 +89,7 @@ public class SessionResource {
             int bar = text.lastIndexOf('|');
             return new TimeCursor(OffsetDateTime.parse(text.substring(0, bar)), Long.parseLong(text.substring(bar + 1)));
         } catch (IllegalArgumentException | DateTimeParseException | StringIndexOutOfBoundsException e) {
-            throw new RejectedInputException("before", "not a cursor returned by this list");
+            throw new InvalidInputException("before", "not a cursor returned by this list");
         }
     }
 }
