@@ -1,10 +1,6 @@
 package com.muejam.it.api;
 
 import java.net.http.HttpResponse;
-import java.sql.Connection;
-import java.sql.ResultSet;
-import java.sql.SQLException;
-import java.sql.Statement;
 import java.util.Arrays;
 import java.util.UUID;
 import java.util.regex.Matcher;
@@ -48,13 +44,7 @@ final class ConsistentClient {
 
     /** Reads that follow see what the test wrote through JDBC. */
     void afterDatabaseWrite() {
-        try (Connection c = TestDatabase.primary(); Statement s = c.createStatement();
-                ResultSet rs = s.executeQuery("SELECT pg_current_wal_insert_lsn()::text")) {
-            rs.next();
-            token = rs.getString(1);
-        } catch (SQLException e) {
-            throw new IllegalStateException(e);
-        }
+        token = TestDatabase.currentWalPosition();
     }
 
     /** A unique name for users and titles. */

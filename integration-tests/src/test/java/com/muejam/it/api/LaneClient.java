@@ -4,11 +4,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.net.URL;
 import java.net.http.HttpResponse;
-import java.sql.Connection;
-import java.sql.PreparedStatement;
-import java.sql.ResultSet;
-import java.sql.SQLException;
-import java.sql.Statement;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.regex.Matcher;
@@ -81,13 +76,7 @@ final class LaneClient {
 
     /** Reads that follow see what the test wrote through JDBC. */
     void afterDatabaseWrite() {
-        try (Connection c = TestDatabase.primary(); Statement s = c.createStatement();
-                ResultSet rs = s.executeQuery("SELECT pg_current_wal_insert_lsn()::text")) {
-            rs.next();
-            token = rs.getString(1);
-        } catch (SQLException e) {
-            throw new IllegalStateException(e);
-        }
+        token = TestDatabase.currentWalPosition();
     }
 
     static void assertProblem(HttpResponse<String> r, int status) {
@@ -124,17 +113,7 @@ final class LaneClient {
     }
 
     private static long insert(String sql, Object... params) {
-        try (Connection c = TestDatabase.primary(); PreparedStatement ps = c.prepareStatement(sql)) {
-            for (int i = 0; i < params.length; i++) {
-                ps.setObject(i + 1, params[i]);
-            }
-            try (ResultSet rs = ps.executeQuery()) {
-                rs.next();
-                return rs.getLong(1);
-            }
-        } catch (SQLException e) {
-            throw new IllegalStateException(sql, e);
-        }
+        return TestDatabase.insertReturningId(sql, params);
     }
 
     private HttpResponse<String> remember(HttpResponse<String> r) {

@@ -61,6 +61,25 @@ public final class TestDatabase {
         }
     }
 
+    /** Inserts a row and returns the id of its {@code RETURNING id} clause. */
+    public static long insertReturningId(String sql, Object... params) {
+        return count(sql, params); // the first column of the first row, as a long
+    }
+
+    /**
+     * The primary's current WAL insert position, as a {@code MueJam-Consistency} token: reads that send it back see
+     * what a test wrote behind the API's back (through JDBC).
+     */
+    public static String currentWalPosition() {
+        try (Connection c = primary(); Statement s = c.createStatement();
+                ResultSet rs = s.executeQuery("SELECT pg_current_wal_insert_lsn()::text")) {
+            rs.next();
+            return rs.getString(1);
+        } catch (SQLException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
     /** An md5 of every row of each table, to prove a request changed nothing. */
     public static Map<String, String> fingerprint(List<String> tables) {
         Map<String, String> result = new LinkedHashMap<>();
