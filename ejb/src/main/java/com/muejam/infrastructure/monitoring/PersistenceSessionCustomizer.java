@@ -8,11 +8,13 @@ import org.eclipse.persistence.sessions.JNDIConnector;
 import org.eclipse.persistence.sessions.Session;
 import org.eclipse.persistence.sessions.SessionCustomizer;
 
+import com.muejam.infrastructure.pools.PoolReturningConnector;
 import com.muejam.infrastructure.routing.Route;
 
 /**
- * Set on every persistence unit ({@code eclipselink.session.customizer}): installs the slow query timer, named
- * after the unit's pool, and turns off EclipseLink's own retry of failed reads on the replica units (it would
+ * Set on every persistence unit ({@code eclipselink.session.customizer}): installs the statement timer, named
+ * after the unit's pool, makes every connection go back to its pool even when it broke in use
+ * ({@link PoolReturningConnector}), and turns off EclipseLink's own retry of failed reads on the replica units (it would
  * retry up to three times, a second apart, on the same dead replica; the routing interceptor retries once on
  * the primary instead).
  */
@@ -23,6 +25,7 @@ public class PersistenceSessionCustomizer implements SessionCustomizer {
         Route route = routeOf(session);
         String pool = route == null ? session.getName() : route.poolName();
         session.getEventManager().addListener(new SlowQueryListener(pool, route == null ? pool : route.unitName()));
+        PoolReturningConnector.install(session);
         if (route != null && route.isReplica()) {
             session.getLogin().setQueryRetryAttemptCount(0);
         }

@@ -226,7 +226,7 @@ class ReplicaFailoverIT {
         PgNode victim = replicas().get(0);
         long story = visibleStory("kill");
         double downBefore = app.metric("muejam_db_replica_rotation_exits_total", "replica=replica", "reason=down");
-        Readers readers = new Readers(story, 4);
+        Readers readers = new Readers(story, 16); // many reads in flight on the replica when it dies
         try {
             Thread.sleep(500);
             long killed = System.nanoTime();
@@ -252,6 +252,7 @@ class ReplicaFailoverIT {
         assertThat(readers.successes()).isGreaterThan(20);
         assertThat(app.metric("muejam_db_replica_rotation_exits_total", "replica=replica", "reason=down"))
                 .as("left once").isEqualTo(downBefore + 1);
+        assertPoolFiguresTrueAtRest("replica");
     }
 
     @Test
@@ -293,6 +294,21 @@ class ReplicaFailoverIT {
     }
 
     // ------------------------------------------------------------------------------------------------ helpers
+
+    /**
+     * With no request running, a pool reports no connection in use and none negative: connections that died in
+     * use (and were evicted) must not stay counted as active.
+     */
+    private void assertPoolFiguresTrueAtRest(String pool) throws InterruptedException {
+        awaitTrue(pool + " pool at rest: 0 active, available >= 0", Duration.ofSeconds(10), () -> {
+            double active = app.metric("muejam_pool_active_connections", "pool=" + pool);
+            double available = app.metric("muejam_pool_available_connections", "pool=" + pool);
+            System.out.printf("POOL-FIGURES %s at rest: active %.0f, available %.0f%n", pool, active, available);
+            return active == 0 && available >= 0;
+        });
+        assertThat(app.metric("muejam_pool_utilisation_ratio", "pool=" + pool)).isZero();
+        assertThat(app.metric("muejam_pool_alert", "pool=" + pool)).isZero();
+    }
 
     private double inRotation(String replica) {
         return app.metric("muejam_db_replica_in_rotation", "replica=" + replica);
