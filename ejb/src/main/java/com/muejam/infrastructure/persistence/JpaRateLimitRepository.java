@@ -28,13 +28,13 @@ public class JpaRateLimitRepository implements RateLimitRepository {
     @Override
     public int hit(String key, OffsetDateTime windowStart) {
         // INSERT ... ON CONFLICT ... RETURNING: a write that returns a row, so it is run as a query on the primary.
-        return (int) NativeQueries.number(entityManagers.forWrite(), RATE_LIMIT_HIT,
+        return (int) NativeQueries.number(entityManagers.forBookkeeping(), RATE_LIMIT_HIT,
                 Map.of("key", key, "windowStart", windowStart));
     }
 
     @Override
     public int purgeBefore(OffsetDateTime before, int batch) {
-        return NativeQueries.execute(entityManagers.forWrite(), RATE_LIMIT_PURGE,
+        return NativeQueries.execute(entityManagers.forBookkeeping(), RATE_LIMIT_PURGE,
                 Map.of("before", before, "batch", batch));
     }
 }

@@ -22,10 +22,12 @@ import jakarta.transaction.TransactionSynchronizationRegistry;
 /**
  * Follows the transactions that write on the primary. The first {@link EntityManagers#forWrite()} in a JTA
  * transaction marks it as having written (its later reads stay on the primary) and registers a
- * synchronization; after a commit that synchronization reads {@code pg_current_wal_insert_lsn()} on a pooled
- * primary connection, outside the finished transaction, and hands it to the request's {@link ReadYourWrites}.
- * That position is at or after the commit record (an upper bound), so a replica that has replayed it shows the
- * commit. One extra round trip per writing transaction; none per read.
+ * synchronization; after a commit that synchronization tells the request's {@link ReadYourWrites} that a
+ * position is owed. The position itself, {@code pg_current_wal_insert_lsn()} on a pooled primary connection, is
+ * read later by {@link #currentPosition()}, when the request holds no primary connection: never from inside
+ * the synchronization, where the finished transaction's connection is not yet back in the pool. That position
+ * is at or after the commit record (an upper bound), so a replica that has replayed it shows the commit. One
+ * extra round trip per writing request; none per read.
  */
 @ApplicationScoped
 public class CommitPositions {
@@ -56,6 +58,24 @@ public class CommitPositions {
         return status != Status.STATUS_NO_TRANSACTION && transactions.getResource(WROTE) != null;
     }
 
+    /** True when a JTA transaction is associated with this thread (it may hold a primary connection). */
+    boolean transactionRunning() {
+        return transactions.getTransactionStatus() != Status.STATUS_NO_TRANSACTION;
+    }
+
+    /**
+     * The primary's WAL insert position now, or {@link Lsn#NONE} when it cannot be read (the pool timed out or the
+     * primary is gone): the caller then keeps its reads on the primary. Call only with no transaction running.
+     */
+    long currentPosition() {
+        try {
+            return insertPosition();
+        } catch (SQLException | NamingException | RuntimeException e) {
+            LOG.log(Level.WARNING, "commit position unavailable, this request's reads stay on the primary: " + e);
+            return Lsn.NONE;
+        }
+    }
+
     private final class AfterCommit implements Synchronization {
         @Override
         public void beforeCompletion() {
@@ -67,17 +87,9 @@ public class CommitPositions {
                 return;
             }
             try {
-                long lsn = insertPosition();
-                readYourWrites.committed(lsn);
+                readYourWrites.committed();
             } catch (ContextNotActiveException e) {
                 // no request (a timer, a message): nobody to hand the position to
-            } catch (SQLException | NamingException | RuntimeException e) {
-                LOG.log(Level.WARNING, "commit position unavailable, this request's reads stay on the primary: " + e);
-                try {
-                    readYourWrites.primaryOnly();
-                } catch (ContextNotActiveException ignored) {
-                    // no request
-                }
             }
         }
     }
@@ -87,7 +99,7 @@ public class CommitPositions {
         if (ds == null) {
             primary = ds = InitialContext.doLookup(Route.PRIMARY.jndiName());
         }
-        // The transaction has completed: the pool hands out a plain auto-commit connection, not enlisted.
+        // No transaction is running: the pool hands out a plain auto-commit connection, not enlisted.
         try (Connection c = ds.getConnection(); Statement s = c.createStatement();
                 ResultSet rs = s.executeQuery("SELECT pg_current_wal_insert_lsn()")) {
             rs.next();

@@ -46,6 +46,19 @@ public class EntityManagers {
         return primary;
     }
 
+    /**
+     * The primary's entity manager for bookkeeping that no client reads back (write rate-limit counters): like
+     * {@link #forWrite()}, but its commit gives the request no read-your-writes position, so a request limited
+     * and then refused costs no position read, and a limited read-only request keeps its replica reads.
+     */
+    public EntityManager forBookkeeping() {
+        if (RouteContext.isReadOnly()) {
+            throw new ReadOnlyViolationException("bookkeeping write attempted inside a @ReadOnly call");
+        }
+        RouteContext.used(Route.PRIMARY);
+        return primary;
+    }
+
     /** An explicit choice, for code that must name its database (health checks, diagnostics, consistency reads). */
     public EntityManager using(Route route) {
         RouteContext.used(route);
