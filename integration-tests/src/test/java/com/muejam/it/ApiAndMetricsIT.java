@@ -71,6 +71,32 @@ class ApiAndMetricsIT {
     }
 
     @Test
+    void latencyHistogramsPerRouteAndPerPoolAppearInThePrometheusTextAndMove() throws Exception {
+        String route = "route=/api/stories/{id}";
+        double requestsBefore = app.metric("muejam_http_request_seconds_count", "method=GET", route, "status=4xx");
+        double statementsBefore = app.metric("muejam_db_work_seconds_count", "pool=primary")
+                + app.metric("muejam_db_work_seconds_count", "pool=replica")
+                + app.metric("muejam_db_work_seconds_count", "pool=replica2");
+        for (int i = 0; i < 5; i++) {
+            assertThat(app.get("api/stories/" + (Long.MAX_VALUE - i)).statusCode()).isEqualTo(404); // misses: a database each
+        }
+        String text = app.get("metrics").body();
+        assertThat(AppClient.metricIn(text, "muejam_http_request_seconds_count", "method=GET", route, "status=4xx"))
+                .as("requests timed by route template and status class").isEqualTo(requestsBefore + 5);
+        for (String q : new String[] {"0.5", "0.95", "0.99"}) {
+            assertThat(text).as("p" + q + " of the route").containsPattern(
+                    "muejam_http_request_seconds\\{.*route=\"/api/stories/\\{id\\}\".*quantile=\"" + q + "\".*\\} [0-9.eE+-]+");
+        }
+        assertThat(text).as("buckets for percentiles over nodes")
+                .contains("muejam_http_request_seconds_bucket{").contains("muejam_db_work_seconds_bucket{");
+        double statementsAfter = AppClient.metricIn(text, "muejam_db_work_seconds_count", "pool=primary")
+                + AppClient.metricIn(text, "muejam_db_work_seconds_count", "pool=replica")
+                + AppClient.metricIn(text, "muejam_db_work_seconds_count", "pool=replica2");
+        assertThat(statementsAfter).as("statements timed per pool").isGreaterThanOrEqualTo(statementsBefore + 5);
+        assertThat(text).containsPattern("muejam_db_work_seconds\\{.*pool=\"(primary|replica|replica2)\".*quantile=\"0.95\"");
+    }
+
+    @Test
     void readinessReportsBothPoolsAndTheReplicaInRecovery() throws Exception {
         HttpResponse<String> response = app.get("health/ready");
         assertThat(response.statusCode()).as(response.body()).isEqualTo(200);

@@ -7,7 +7,8 @@ import org.eclipse.persistence.sessions.SessionEventAdapter;
 
 /**
  * Times every statement a persistence unit executes (EclipseLink's pre/post execute-call events, which
- * bracket the JDBC execution and result reading) and hands the slow ones to {@link SlowQueryLog}. One
+ * bracket the JDBC execution and result reading) into the pool's {@code muejam_db_work} timer and hands the slow
+ * ones to {@link SlowQueryLog}. One
  * instance per persistence unit, installed by {@link PersistenceSessionCustomizer}.
  */
 final class SlowQueryListener extends SessionEventAdapter {
@@ -37,6 +38,7 @@ final class SlowQueryListener extends SessionEventAdapter {
         }
         long nanos = System.nanoTime() - started[0];
         started[0] = 0;
+        SlowQueryLog.timed(label, nanos);
         if (nanos >= SlowQueryLog.thresholdNanos()) {
             Call call = event.getCall();
             String sql = call instanceof DatabaseCall db ? db.getSQLString() : call == null ? null : call.toString();

@@ -1,5 +1,6 @@
 package com.muejam.infrastructure.monitoring;
 
+import java.time.Duration;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.TimeUnit;
@@ -14,11 +15,15 @@ import jakarta.enterprise.event.Observes;
 import jakarta.inject.Inject;
 
 import org.eclipse.microprofile.config.inject.ConfigProperty;
+import org.eclipse.microprofile.metrics.Metadata;
 import org.eclipse.microprofile.metrics.MetricRegistry;
+import org.eclipse.microprofile.metrics.MetricUnits;
 import org.eclipse.microprofile.metrics.Tag;
+import org.eclipse.microprofile.metrics.Timer;
 
 /**
- * The slow query log: a statement that took at least {@code DB_SLOW_QUERY_MS} (100) is logged with its SQL
+ * Statement timings and the slow query log. Every statement is timed into {@value #TIMER}{pool}
+ * ({@code muejam_db_work_seconds} in Prometheus text, with p50/p95/p99 and buckets). The slow query log: a statement that took at least {@code DB_SLOW_QUERY_MS} (100) is logged with its SQL
  * shape (no bound values), its pool and its duration, and counted in {@code muejam_db_slow_queries_total{pool}} (pool = primary, replica, replica2).
  * The log line is written once per execution, except that a shape already logged in the last
  * {@code DB_SLOW_QUERY_LOG_INTERVAL_S} (60) seconds is only counted, and the next line for it says how many
@@ -44,6 +49,12 @@ public class SlowQueryLog {
     MetricRegistry metrics;
 
     private final Map<String, Shape> shapes = new ConcurrentHashMap<>();
+    private final Map<String, Timer> timers = new ConcurrentHashMap<>();
+
+    /** The statement timer's name. */
+    public static final String TIMER = "muejam_db_work";
+    private static final Metadata TIMER_METADATA = Metadata.builder().withName(TIMER).withUnit(MetricUnits.SECONDS)
+            .withDescription("Statement execution and result reading, by pool (primary, replica, replica2)").build();
 
     private static final class Shape {
         final AtomicLong lastLogged = new AtomicLong(Long.MIN_VALUE);
@@ -77,6 +88,15 @@ public class SlowQueryLog {
             log.record(pool, label, shape, nanos);
         } else {
             LOG.warning(String.format("slow query on %s: %d ms: %s", pool, TimeUnit.NANOSECONDS.toMillis(nanos), shape));
+        }
+    }
+
+    /** One statement on the pool labelled {@code label} took {@code nanos}. */
+    static void timed(String label, long nanos) {
+        SlowQueryLog log = active;
+        if (log != null) {
+            log.timers.computeIfAbsent(label, l -> log.metrics.timer(TIMER_METADATA, new Tag("pool", l)))
+                    .update(Duration.ofNanos(nanos));
         }
     }
 

@@ -131,14 +131,14 @@ public final class AppClient {
 
     /**
      * The value of an application metric with the given labels (a subset of the sample's labels), 0 when the
-     * sample does not exist yet.
+     * sample does not exist yet. Label values may hold braces (route templates such as {@code /api/stories/{id}}).
      */
     public double metric(String name, String... labels) {
         return metricIn(get("metrics?scope=application").body(), name, labels);
     }
 
     public static double metricIn(String prometheusText, String name, String... labels) {
-        Matcher m = Pattern.compile("(?m)^" + Pattern.quote(name) + "\\{([^}]*)\\}\\s+(\\S+)$").matcher(prometheusText);
+        Matcher m = Pattern.compile("(?m)^" + Pattern.quote(name) + "\\{((?:[^}\"]|\"(?:[^\"\\\\]|\\\\.)*\")*)\\}\\s+(\\S+)$").matcher(prometheusText);
         double sum = 0;
         boolean found = false;
         while (m.find()) {
