@@ -97,6 +97,11 @@ abstract class JpaTestSupport {
             public EntityManager forWrite() {
                 return current;
             }
+
+            @Override
+            public EntityManager forBookkeeping() {
+                return current;
+            }
         };
     }
 
