@@ -32,6 +32,8 @@ import java.util.function.Function;
  * <tr><td>{@code L2_TIMEOUT}</td><td>300 ms</td><td>Redis command and connect timeout</td></tr>
  * <tr><td>{@code L2_BREAKER_FAILURES}</td><td>3</td><td>consecutive L2 failures that open the breaker</td></tr>
  * <tr><td>{@code L2_BREAKER_PROBE_INTERVAL}</td><td>1 s</td><td>how often an open breaker probes Redis</td></tr>
+ * <tr><td>{@code L1_CACHE_OUTAGE_MAX_AGE}</td><td>5 s</td><td>while Redis is unreachable (no invalidations can
+ * arrive), L1 is flushed at this interval from the moment the outage is noticed, bounding how stale a copy can be</td></tr>
  * <tr><td>{@code CACHE_TAG_TTL}</td><td>2 x the longest L2 TTL, at least 1 h</td><td>life of an unused tag version
  * in Redis</td></tr>
  * </table>
@@ -50,6 +52,8 @@ public final class TwoTierCacheConfig {
     public static final String L2_BREAKER_FAILURES = "L2_BREAKER_FAILURES";
     public static final String L2_BREAKER_PROBE_INTERVAL = "L2_BREAKER_PROBE_INTERVAL";
     public static final String CACHE_TAG_TTL = "CACHE_TAG_TTL";
+    public static final String L1_CACHE_OUTAGE_MAX_AGE = "L1_CACHE_OUTAGE_MAX_AGE";
+    public static final Duration DEFAULT_OUTAGE_MAX_AGE = Duration.ofSeconds(5);
 
     public static final String DEFAULT_URL = "redis://127.0.0.1:6379";
     public static final long DEFAULT_L1_MAX_SIZE = 1000;
@@ -65,6 +69,7 @@ public final class TwoTierCacheConfig {
     private final Duration l2Timeout;
     private final int breakerFailures;
     private final Duration breakerProbeInterval;
+    private final Duration outageMaxAge;
     private final Duration tagTtl;
     private final Duration expiryGrace;
     private final int maxTrackedTags;
@@ -92,6 +97,7 @@ public final class TwoTierCacheConfig {
         }
         this.breakerFailures = b.breakerFailures;
         this.breakerProbeInterval = positive(b.breakerProbeInterval, "breaker probe interval");
+        this.outageMaxAge = positive(b.outageMaxAge, "L1 outage max age");
         Duration longest = ttls.values().stream().max(Duration::compareTo).orElse(DEFAULT_L2_TTL);
         Duration minTagTtl = longest.multipliedBy(2);
         if (b.tagTtl == null) {
@@ -137,6 +143,7 @@ public final class TwoTierCacheConfig {
         if ((v = lookup.apply(L2_BREAKER_FAILURES)) != null) b.breakerFailures(Integer.parseInt(v));
         if ((v = lookup.apply(L2_BREAKER_PROBE_INTERVAL)) != null) b.breakerProbeInterval(parseDuration(v));
         if ((v = lookup.apply(CACHE_TAG_TTL)) != null) b.tagTtl(parseDuration(v));
+        if ((v = lookup.apply(L1_CACHE_OUTAGE_MAX_AGE)) != null) b.outageMaxAge(parseDuration(v));
         if ((v = lookup.apply(L2_CACHE_TTL_PREFIX + "DEFAULT")) != null) b.l2DefaultTtl(parseDuration(v));
         for (String region : Regions.PRESETS) {
             if ((v = lookup.apply(ttlVariable(region))) != null) b.regionTtl(region, parseDuration(v));
@@ -198,7 +205,7 @@ public final class TwoTierCacheConfig {
     public Builder toBuilder() {
         Builder b = new Builder().valkeyUrl(valkeyUrl).namespace(namespace).l1MaxSize(l1MaxSize).l1Ttl(l1Ttl)
                 .l2DefaultTtl(regionTtls.get(Regions.DEFAULT)).l2Timeout(l2Timeout).breakerFailures(breakerFailures)
-                .breakerProbeInterval(breakerProbeInterval).tagTtl(tagTtl).expiryGrace(expiryGrace)
+                .breakerProbeInterval(breakerProbeInterval).outageMaxAge(outageMaxAge).tagTtl(tagTtl).expiryGrace(expiryGrace)
                 .maxTrackedTags(maxTrackedTags).redissonThreads(redissonThreads);
         regionTtls.forEach(b::regionTtl);
         return b;
@@ -216,6 +223,7 @@ public final class TwoTierCacheConfig {
         p.setProperty(L2_BREAKER_FAILURES, Integer.toString(breakerFailures));
         p.setProperty(L2_BREAKER_PROBE_INTERVAL, breakerProbeInterval.toMillis() + "ms");
         p.setProperty(CACHE_TAG_TTL, tagTtl.toMillis() + "ms");
+        p.setProperty(L1_CACHE_OUTAGE_MAX_AGE, outageMaxAge.toMillis() + "ms");
         return p;
     }
 
@@ -261,6 +269,14 @@ public final class TwoTierCacheConfig {
 
     public Duration tagTtl() {
         return tagTtl;
+    }
+
+    /**
+     * How stale an L1 copy can be while this node cannot hear invalidations (Redis unreachable), plus the time to
+     * notice the outage: L1 is flushed at this interval from the moment the outage is noticed until Redis is back.
+     */
+    public Duration outageMaxAge() {
+        return outageMaxAge;
     }
 
     /** How much longer than its logical expiry Redis keeps an entry, so that an expiry can still be observed. */
@@ -314,6 +330,7 @@ public final class TwoTierCacheConfig {
         private Duration l2Timeout = Duration.ofMillis(300);
         private int breakerFailures = 3;
         private Duration breakerProbeInterval = Duration.ofSeconds(1);
+        private Duration outageMaxAge = DEFAULT_OUTAGE_MAX_AGE;
         private Duration tagTtl;
         private Duration expiryGrace = Duration.ofSeconds(5);
         private int maxTrackedTags = 100_000;
@@ -365,6 +382,11 @@ public final class TwoTierCacheConfig {
 
         public Builder breakerProbeInterval(Duration interval) {
             this.breakerProbeInterval = interval;
+            return this;
+        }
+
+        public Builder outageMaxAge(Duration age) {
+            this.outageMaxAge = age;
             return this;
         }
 

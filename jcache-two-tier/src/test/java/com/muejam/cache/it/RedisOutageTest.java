@@ -139,4 +139,36 @@ class RedisOutageTest {
             return "shared".equals(a.queryCache().getIfPresent(Regions.DEFAULT, "k2"));
         })).isTrue();
     }
+
+    @Test
+    void duringAnOutageAnotherNodesWriteLeavesThisNodeStaleForTheOutageMaxAgeNotTheL1Ttl() {
+        Duration maxAge = Duration.ofSeconds(1);
+        TwoTierCacheManager c = nodes.node("c", cfg -> cfg.outageMaxAge(maxAge));
+        TwoTierCacheManager d = nodes.node("d", cfg -> cfg.outageMaxAge(maxAge));
+        QueryCache qc = c.queryCache();
+        QueryCache qd = d.queryCache();
+        AtomicInteger db = new AtomicInteger(1);
+        List<String> tags = List.of("story:41");
+        assertThat(qc.<String, RuntimeException>get(Regions.STORIES, "story:41", tags, () -> "s" + db.get())).isEqualTo("s1");
+        assertThat(qd.<String, RuntimeException>get(Regions.STORIES, "story:41", tags, () -> "s" + db.get())).isEqualTo("s1");
+        long flushesBefore = d.statistics(Regions.STORIES).l1Flushes();
+
+        TestRedis.redis().kill();
+        long written = System.nanoTime();
+        db.set(2);
+        qc.invalidateTags("story:41"); // cannot be published: D never hears of it until Redis is back
+        assertThat(qc.<String, RuntimeException>get(Regions.STORIES, "story:41", tags, () -> "s" + db.get())).isEqualTo("s2");
+
+        // D keeps serving its copy for a while (the hot set survives the outage), then flushes and loads the write:
+        // within the max age plus the time to notice (a ping), far below the 60 s L1 TTL it would wait without
+        assertThat(Nodes.await(Duration.ofSeconds(10),
+                () -> "s2".equals(qd.<String, RuntimeException>get(Regions.STORIES, "story:41", tags, () -> "s" + db.get()))))
+                .as("D serves the other node's write without Redis").isTrue();
+        long staleMillis = (System.nanoTime() - written) / 1_000_000;
+        System.out.printf("[outage] another node's write reached D's L1 after %d ms without Redis (max age %d ms)%n",
+                staleMillis, maxAge.toMillis());
+        assertThat(d.statistics(Regions.STORIES).l1Flushes()).isGreaterThan(flushesBefore);
+        assertThat(d.queryCache().<String, RuntimeException>get(Regions.STORIES, "story:41", tags, () -> "reloaded"))
+                .as("after the flush D caches again in L1 during the outage").isEqualTo("s2");
+    }
 }

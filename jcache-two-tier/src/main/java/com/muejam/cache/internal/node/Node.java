@@ -42,8 +42,10 @@ import org.slf4j.LoggerFactory;
  * <li>Messages can be lost only while the subscription is down. After any reconnect or resubscribe, and whenever
  * the breaker closes again, this node flushes all of its L1 and forgets every tag version.</li>
  * <li>While the breaker is open the node runs on L1 and the loaders; invalidations it cannot send are queued
- * ({@link Pending}) and replayed before L2 is used again. Until then other nodes' L1 may serve values up to their
- * L1 TTL old.</li>
+ * ({@link Pending}) and replayed before L2 is used again.</li>
+ * <li>While Redis is unreachable (connection lost, or the breaker not closed) the node cannot hear other nodes'
+ * invalidations: it flushes its L1 every {@link TwoTierCacheConfig#outageMaxAge()} from the moment it notices, so a
+ * copy it serves is stale by at most that plus the time to notice (the breaker's), instead of up to the L1 TTL.</li>
  * </ul>
  */
 public final class Node implements AutoCloseable {
@@ -68,6 +70,8 @@ public final class Node implements AutoCloseable {
     private final Set<CacheStore> sweepsQueued = ConcurrentHashMap.newKeySet();
     private volatile RTopic topic;
     private volatile boolean closed;
+    /** System.nanoTime() when L1 was last flushed for the current outage, or when it was noticed (0: no outage). */
+    private long outageFlushedAt;
 
     public Node(TwoTierCacheConfig config) {
         this.config = config;
@@ -99,6 +103,8 @@ public final class Node implements AutoCloseable {
         recover();
         long probe = config.breakerProbeInterval().toMillis();
         scheduler.scheduleWithFixedDelay(this::probe, probe, probe, TimeUnit.MILLISECONDS);
+        long outageCheck = Math.max(10, Math.min(250, config.outageMaxAge().toMillis() / 5));
+        scheduler.scheduleWithFixedDelay(this::boundOutageStaleness, outageCheck, outageCheck, TimeUnit.MILLISECONDS);
     }
 
     // ---- caches
@@ -241,6 +247,31 @@ public final class Node implements AutoCloseable {
     }
 
     // ---- failure handling
+
+    /** True while invalidations from other nodes cannot arrive. */
+    public boolean inOutage() {
+        return disconnected.get() || breaker.state() != BreakerState.CLOSED;
+    }
+
+    /** Runs on the node's scheduler only. */
+    private void boundOutageStaleness() {
+        if (closed) {
+            return;
+        }
+        if (!inOutage()) {
+            outageFlushedAt = 0;
+            return;
+        }
+        long now = System.nanoTime() | 1; // never 0
+        if (outageFlushedAt == 0) {
+            // What L1 holds was current until the outage began: keep serving the hot set rather than sending
+            // every node's readers to the database at the moment Redis goes away.
+            outageFlushedAt = now;
+        } else if (now - outageFlushedAt >= config.outageMaxAge().toNanos()) {
+            outageFlushedAt = now;
+            flushAll("Redis unreachable: L1 copies are kept at most " + config.outageMaxAge().toMillis() + " ms");
+        }
+    }
 
     private void probe() {
         if (closed) {
