@@ -1,9 +1,8 @@
 package com.muejam.application.security;
 
-import java.time.Duration;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
-import java.util.Locale;
+import java.util.Optional;
 
 import jakarta.annotation.PostConstruct;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -13,14 +12,12 @@ import jakarta.transaction.Transactional;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 import com.muejam.application.ConflictException;
+import com.muejam.application.InvalidInputException;
 import com.muejam.domain.profile.UserProfile;
 import com.muejam.domain.profile.UserProfileRepository;
 import com.muejam.domain.security.Credentials;
 import com.muejam.domain.security.CredentialsRepository;
-import com.muejam.domain.security.LoginAttemptRepository;
 import com.muejam.domain.security.Role;
-import com.muejam.domain.security.Session;
-import com.muejam.domain.security.SessionRepository;
 
 /** Sign-up and sign-in. Everything here runs on the primary: credentials must never be read from a lagging replica. */
 @ApplicationScoped
@@ -33,10 +30,7 @@ public class AccountService {
     CredentialsRepository credentials;
 
     @Inject
-    SessionRepository sessions;
-
-    @Inject
-    LoginAttemptRepository attempts;
+    SignInSteps steps;
 
     @Inject
     LoginThrottle throttle;
@@ -51,15 +45,14 @@ public class AccountService {
     @ConfigProperty(name = "PASSWORD_PBKDF2_ITERATIONS", defaultValue = "600000")
     int iterations;
 
-    @Inject
-    @ConfigProperty(name = "SESSION_TTL", defaultValue = "P30D")
-    Duration sessionTtl;
-
     private PasswordHasher hasher;
+    /** Verified against for an unknown username, so that path costs what a wrong password costs. */
+    private String dummyHash;
 
     @PostConstruct
     void init() {
         hasher = new PasswordHasher(iterations);
+        dummyHash = PasswordHasher.unmatchable(iterations);
     }
 
     /** Creates a profile and its credentials; the username is unique ignoring case. */
@@ -75,67 +68,77 @@ public class AccountService {
     }
 
     /** {@link #signIn(String, char[], String, String, String, String)} without a second factor. */
-    @Transactional(dontRollbackOn = AuthenticationFailedException.class)
     public SignIn signIn(String username, char[] password, String ip, String userAgent) {
         return signIn(username, password, null, null, ip, userAgent);
     }
 
     /**
      * Checks the password (and, when the account has two-factor authentication, the second factor) and opens a
-     * session.
+     * session. Not one transaction but three short ones, so no connection is held while PBKDF2 runs (~0.3-0.6 s at
+     * the default work factor):
      * <ol>
-     * <li>The throttle ({@link LoginThrottle}) comes first, before any hashing: a throttled attempt costs two indexed
-     * reads on the primary and is <em>not</em> recorded (it checked nothing; counting it as a failure would keep
-     * the lock closed for as long as a client keeps retrying and make {@code Retry-After} untrue).</li>
-     * <li>Every attempt that is checked is recorded in {@code login_attempts}: a wrong password or an unknown
-     * username (which costs the same hashing work) as a failure, a wrong or replayed second factor as a failure
-     * (so codes cannot be guessed without throttling), a completed sign-in as a success. A right password
-     * without any second factor for an account that needs one is not recorded: it is the first half of a normal
-     * two-step sign-in and must not lock the user out.</li>
+     * <li>The attempt is reserved first ({@link LoginThrottle#reserve}: one atomic upsert per counter, committed):
+     * a refused attempt ends here with 429 before any hashing, and parallel attempts cannot all slip past a check
+     * that comes before their failures are recorded.</li>
+     * <li>The stored hash is read; the password is verified with no transaction open: against the account's hash,
+     * or for an unknown username against a dummy hash of the same work factor, so both cost the same.</li>
+     * <li>A wrong password or an unknown username is recorded as a failure (and keeps its reservation), with the
+     * same 401 for both. A right one goes on to {@link SignInSteps#complete} (second factor, success record,
+     * reservation given back, session).</li>
      * </ol>
      */
-    @Transactional(dontRollbackOn = AuthenticationFailedException.class)
     public SignIn signIn(String username, char[] password, String totp, String backupCode, String ip,
             String userAgent) {
-        OffsetDateTime now = now();
-        String typed = username.toLowerCase(Locale.ROOT);
-        throttle.check(typed, ip, now);
-        var profile = profiles.findByUsername(username);
-        var stored = profile.flatMap(p -> credentials.findByUser(p.getId()));
-        boolean ok;
-        if (stored.isPresent()) {
-            ok = hasher.verify(password, stored.get().getPasswordHash());
-        } else {
-            hasher.burn(password);
-            ok = false;
-        }
-        if (!ok) {
-            attempts.record(typed, ip, false, now);
-            metrics.login(SecurityMetrics.Outcome.FAILURE);
+        String typed = LoginThrottle.normalize(username);
+        LoginThrottle.Reservation reservation = throttle.reserve(typed, ip);
+        Optional<SignInSteps.Stored> stored = steps.byUsername(username);
+        if (!verify(password, stored.map(SignInSteps.Stored::passwordHash))) {
+            steps.failed(typed, ip);
             throw new AuthenticationFailedException("wrong username or password");
         }
-        long userId = profile.get().getId();
-        var second = twoFactor.enabledForUpdate(userId);
-        if (second.isPresent()) {
-            boolean given = (totp != null && !totp.isBlank()) || (backupCode != null && !backupCode.isBlank());
-            if (!given) {
-                metrics.login(SecurityMetrics.Outcome.SECOND_FACTOR_REQUIRED);
-                throw new SecondFactorRequiredException("this account requires a second factor: send the current "
-                        + "authenticator code as \"totp\" or a backup code as \"backupCode\"", false);
-            }
-            if (!twoFactor.checkLocked(second.get(), totp, backupCode)) {
-                attempts.record(typed, ip, false, now);
-                metrics.login(SecurityMetrics.Outcome.FAILURE);
-                throw new SecondFactorRequiredException("the second factor is not valid (wrong, expired, already "
-                        + "used or not a backup code of this account)", true);
-            }
+        return steps.complete(stored.get(), totp, backupCode, typed, ip, userAgent, reservation);
+    }
+
+    /**
+     * Turns two-factor authentication off, proven by a current code or a backup code ({@code code}) or else the
+     * password, throttled like a sign-in on the same counters ({@code username} from {@code ip}): 429 once they are
+     * full, a wrong code or password recorded as a failed attempt (400 naming the field). 409 when it is not
+     * enabled; 400 when neither is given (no check is made, nothing is counted). The password is verified with no
+     * transaction open.
+     */
+    public void disableSecondFactor(long userId, String username, String code, char[] password, String ip) {
+        boolean byCode = code != null && !code.isBlank();
+        if (!byCode && (password == null || password.length == 0)) {
+            throw new InvalidInputException("code", "give a current code, a backup code or the password");
         }
-        attempts.record(typed, ip, true, now);
-        metrics.login(SecurityMetrics.Outcome.SUCCESS);
-        String token = SessionTokens.newToken();
-        OffsetDateTime expires = now.plus(sessionTtl);
-        sessions.add(new Session(userId, SessionTokens.hash(token), userAgent, now, expires));
-        return new SignIn(token, expires, userId, profile.get().getUsername());
+        if (!twoFactor.status(userId).enabled()) {
+            throw new ConflictException("two-factor authentication is not enabled");
+        }
+        String typed = LoginThrottle.normalize(username);
+        LoginThrottle.Reservation reservation = throttle.reserve(typed, ip);
+        if (byCode) {
+            if (!twoFactor.disableWithCode(userId, code.trim())) {
+                steps.failed(typed, ip);
+                throw new InvalidInputException("code", "not a current code or an unused backup code");
+            }
+        } else {
+            if (!verify(password, steps.passwordHashOf(userId))) {
+                steps.failed(typed, ip);
+                throw new InvalidInputException("password", "not the account's password");
+            }
+            twoFactor.disableProven(userId);
+        }
+        steps.release(reservation);
+    }
+
+    /** One PBKDF2 verification, against a dummy hash of the configured work factor when there is no hash. */
+    private boolean verify(char[] password, Optional<String> hash) {
+        metrics.passwordChecked();
+        if (hash.isPresent()) {
+            return hasher.verify(password, hash.get());
+        }
+        hasher.verify(password, dummyHash);
+        return false;
     }
 
     private static OffsetDateTime now() {

@@ -1,8 +1,9 @@
 package com.muejam.application.security;
 
 /**
- * Too many failed sign-ins on this username or from this address within the window; the REST layer answers 429
- * with {@code Retry-After}. No password was checked and nothing was recorded.
+ * Too many failed sign-ins for this username from this address, for this username, or from this address within the
+ * window ({@link LoginThrottle}); the REST layer answers 429 with {@code Retry-After}. No password was checked and
+ * nothing was counted.
  */
 public class LoginThrottledException extends RuntimeException {
 
@@ -15,7 +16,7 @@ public class LoginThrottledException extends RuntimeException {
         this.retryAfterSeconds = retryAfterSeconds;
     }
 
-    /** Seconds until the oldest counted failure leaves the window (at least 1). */
+    /** Seconds until the full counter's window ends (at least 1). */
     public long retryAfterSeconds() {
         return retryAfterSeconds;
     }

@@ -49,6 +49,19 @@ public final class PasswordHasher {
         return MessageDigest.isEqual(expected, derive(password, b64.decode(parts[2]), Integer.parseInt(parts[1])));
     }
 
+    /**
+     * A well-formed hash of {@code iterations} that no password matches (random salt and random derived bytes):
+     * verifying against it costs what verifying a real hash of that work factor costs.
+     */
+    public static String unmatchable(int iterations) {
+        byte[] salt = new byte[SALT_BYTES];
+        byte[] hash = new byte[HASH_BITS / 8];
+        RANDOM.nextBytes(salt);
+        RANDOM.nextBytes(hash);
+        Base64.Encoder b64 = Base64.getEncoder().withoutPadding();
+        return PREFIX + "$" + iterations + "$" + b64.encodeToString(salt) + "$" + b64.encodeToString(hash);
+    }
+
     /** Spends the same work as a real check, so an unknown username answers no faster than a wrong password. */
     public void burn(char[] password) {
         derive(password, new byte[SALT_BYTES], iterations);

@@ -1,6 +1,7 @@
 package com.muejam.application.security;
 
 import java.util.EnumMap;
+import java.util.HashMap;
 import java.util.Map;
 
 import jakarta.annotation.PostConstruct;
@@ -13,8 +14,10 @@ import org.eclipse.microprofile.metrics.Tag;
 
 /**
  * Sign-in and rate-limit counters: {@code muejam_logins_total{outcome}}, {@code muejam_logins_throttled_total{by}}
- * (by username or address; one throttled sign-in may count for both) and
- * {@code muejam_rate_limited_writes_total{limit}} (the name of the write limit that answered 429).
+ * (the counter that refused: {@code username_address}, {@code username} or {@code ip}),
+ * {@code muejam_password_checks_total} (PBKDF2 verifications made for sign-ins and second-factor changes, the
+ * unknown-username dummy included: what the throttle bounds) and {@code muejam_rate_limited_writes_total{limit}}
+ * (the name of the write limit that answered 429).
  */
 @ApplicationScoped
 public class SecurityMetrics {
@@ -35,29 +38,32 @@ public class SecurityMetrics {
     MetricRegistry metrics;
 
     private final Map<Outcome, Counter> logins = new EnumMap<>(Outcome.class);
-    private Counter throttledByUsername;
-    private Counter throttledByIp;
+    private final Map<String, Counter> throttled = new HashMap<>();
+    private Counter passwordChecks;
 
     @PostConstruct
     void register() {
         for (Outcome o : Outcome.values()) {
             logins.put(o, metrics.counter("muejam_logins_total", new Tag("outcome", o.label)));
         }
-        throttledByUsername = metrics.counter("muejam_logins_throttled_total", new Tag("by", "username"));
-        throttledByIp = metrics.counter("muejam_logins_throttled_total", new Tag("by", "ip"));
+        for (LoginThrottle.Scope s : LoginThrottle.Scope.values()) {
+            throttled.put(s.label, metrics.counter("muejam_logins_throttled_total", new Tag("by", s.label)));
+        }
+        passwordChecks = metrics.counter("muejam_password_checks_total");
     }
 
     public void login(Outcome outcome) {
         logins.get(outcome).inc();
     }
 
-    public void throttled(boolean byUsername, boolean byIp) {
-        if (byUsername) {
-            throttledByUsername.inc();
-        }
-        if (byIp) {
-            throttledByIp.inc();
-        }
+    /** A sign-in or second-factor change refused by the counter labelled {@code by}. */
+    public void throttled(String by) {
+        throttled.get(by).inc();
+    }
+
+    /** One password verification (PBKDF2) was made. */
+    public void passwordChecked() {
+        passwordChecks.inc();
     }
 
     public void rateLimited(String limitName) {

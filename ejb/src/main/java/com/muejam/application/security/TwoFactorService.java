@@ -26,7 +26,6 @@ import com.muejam.application.ConflictException;
 import com.muejam.application.InvalidInputException;
 import com.muejam.application.NotFoundException;
 import com.muejam.domain.profile.UserProfileRepository;
-import com.muejam.domain.security.CredentialsRepository;
 import com.muejam.domain.security.TwoFactorAuth;
 import com.muejam.domain.security.TwoFactorAuthRepository;
 
@@ -56,9 +55,6 @@ public class TwoFactorService {
 
     @Inject
     TwoFactorAuthRepository twoFactor;
-
-    @Inject
-    CredentialsRepository credentials;
 
     @Inject
     UserProfileRepository profiles;
@@ -146,26 +142,25 @@ public class TwoFactorService {
     }
 
     /**
-     * Turns two-factor off (the secret and backup codes are deleted), proven by a current code, a backup code
-     * ({@code code}) or the account password. 409 when it is not enabled.
+     * Turns two-factor off (the secret and backup codes are deleted) when {@code code} is a current code or an
+     * unused backup code; false (nothing changed) when it is neither. 409 when it is not enabled. The throttle is
+     * the caller's ({@link AccountService#disableSecondFactor}).
      */
     @Transactional
-    public void disable(long userId, String code, char[] password) {
-        TwoFactorAuth row = twoFactor.findByUserForUpdate(userId).filter(TwoFactorAuth::isEnabled)
+    public boolean disableWithCode(long userId, String code) {
+        TwoFactorAuth row = enabledForUpdate(userId)
                 .orElseThrow(() -> new ConflictException("two-factor authentication is not enabled"));
-        if (code != null && !code.isBlank()) {
-            if (!checkLocked(row, code.trim(), code.trim())) {
-                throw new InvalidInputException("code", "not a current code or an unused backup code");
-            }
-        } else if (password != null && password.length > 0) {
-            String hash = credentials.findByUser(userId).orElseThrow(() -> new NotFoundException("user", userId))
-                    .getPasswordHash();
-            if (!new PasswordHasher(PasswordHasher.DEFAULT_ITERATIONS).verify(password, hash)) {
-                throw new InvalidInputException("password", "not the account's password");
-            }
-        } else {
-            throw new InvalidInputException("code", "give a current code, a backup code or the password");
+        if (!checkLocked(row, code, code)) {
+            return false;
         }
+        twoFactor.delete(userId);
+        return true;
+    }
+
+    /** Turns two-factor off after the caller has verified the password. 409 when it is not enabled. */
+    @Transactional
+    public void disableProven(long userId) {
+        enabledForUpdate(userId).orElseThrow(() -> new ConflictException("two-factor authentication is not enabled"));
         twoFactor.delete(userId);
     }
 

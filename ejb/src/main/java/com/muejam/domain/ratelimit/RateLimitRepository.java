@@ -4,6 +4,7 @@ import java.time.Duration;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.util.Optional;
+import java.util.OptionalInt;
 
 /** Fixed-window counters. */
 public interface RateLimitRepository {
@@ -13,6 +14,16 @@ public interface RateLimitRepository {
 
     /** Counts one hit of {@code key} in that window and returns the window's count (atomic, any concurrency). */
     int hit(String key, OffsetDateTime windowStart);
+
+    /**
+     * Counts one hit of {@code key} in that window unless its count has already reached {@code max}: the new count,
+     * or empty when the window is full (then nothing changed). One atomic statement, so of any number of concurrent
+     * callers at most {@code max} per window get a count.
+     */
+    OptionalInt hitBelow(String key, OffsetDateTime windowStart, int max);
+
+    /** Takes back one hit of {@code key} in that window (never below 0): a reserved attempt that does not count. */
+    void unhit(String key, OffsetDateTime windowStart);
 
     /** Deletes up to {@code batch} windows that started before {@code before}, oldest first; returns how many. */
     int purgeBefore(OffsetDateTime before, int batch);

@@ -47,6 +47,32 @@ class JpaRateLimitAndAuditRepositoryTest extends JpaTestSupport {
     }
 
     @Test
+    void hitBelowCountsUpToTheLimitThenChangesNothingAndUnhitGivesBack() {
+        OffsetDateTime window = RateLimitRepository.windowStart(now, Duration.ofMinutes(15));
+        String key = "login.fail:ua:alice|203.0.113.9";
+        for (int i = 1; i <= 5; i++) {
+            assertThat(limits().hitBelow(key, window, 5)).hasValue(i);
+        }
+        assertThat(limits().hitBelow(key, window, 5)).isEmpty();
+        assertThat(limits().hitBelow(key, window, 5)).isEmpty();
+        clear();
+        assertThat(limits().find(key, window).orElseThrow().getHitCount()).isEqualTo(5);
+        // another window, another key: counted apart
+        assertThat(limits().hitBelow(key, window.plusMinutes(15), 5)).hasValue(1);
+        assertThat(limits().hitBelow("login.fail:u:alice", window, 5)).hasValue(1);
+
+        limits().unhit(key, window);
+        assertThat(limits().hitBelow(key, window, 5)).hasValue(5);
+        for (int i = 0; i < 7; i++) {
+            limits().unhit(key, window);
+        }
+        limits().unhit("login.fail:ua:nobody|192.0.2.1", window); // no row: nothing happens
+        clear();
+        assertThat(limits().find(key, window).orElseThrow().getHitCount()).isZero();
+        assertThat(limits().find("login.fail:ua:nobody|192.0.2.1", window)).isEmpty();
+    }
+
+    @Test
     void auditSearchesByActorTargetActionAndAddress() {
         UserProfile actor = user("auditor");
         long e1 = audit().append(actor.getId(), "story.publish", "story", 77L, "203.0.113.7", now.minusMinutes(3));

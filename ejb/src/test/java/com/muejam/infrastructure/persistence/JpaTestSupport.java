@@ -53,7 +53,9 @@ abstract class JpaTestSupport {
                 wasRunning = false;
             }
             LocalServices services = LocalServices.up(ServicesConfig.builder().stateDir(stateDir)
-                    .primaryPort(18432).replicaPorts(18433).redisPort(18379).build());
+                    .primaryPort(Integer.getInteger("muejam.schema.primaryPort", 18432))
+                    .replicaPorts(Integer.getInteger("muejam.schema.replicaPort", 18433))
+                    .redisPort(Integer.getInteger("muejam.schema.redisPort", 18379)).build());
             if (!wasRunning) { // stop only what this JVM started
                 Runtime.getRuntime().addShutdownHook(new Thread(services::down, "schema-services-down"));
             }

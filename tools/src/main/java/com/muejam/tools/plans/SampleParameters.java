@@ -134,7 +134,8 @@ public final class SampleParameters {
                 v.put("from", now.minusDays(30));
             }
             case ACTIONS_BETWEEN -> v.put("from", now.minusDays(7));
-            case RATE_LIMIT_LOOKUP, RATE_LIMIT_HIT -> {
+            case RATE_LIMIT_LOOKUP, RATE_LIMIT_HIT, RATE_LIMIT_HIT_BELOW, RATE_LIMIT_UNHIT -> {
+                v.put("max", 5);
                 // the newest window of the busiest key (the first rows written)
                 v.put("key", value("SELECT rate_key FROM rate_limit_entries ORDER BY id LIMIT 1", String.class));
                 v.put("windowStart", value("SELECT window_start FROM rate_limit_entries ORDER BY id LIMIT 1",

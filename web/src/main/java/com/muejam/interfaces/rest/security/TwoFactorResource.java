@@ -1,6 +1,7 @@
 package com.muejam.interfaces.rest.security;
 
 import jakarta.inject.Inject;
+import jakarta.servlet.http.HttpServletRequest;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotNull;
 import jakarta.ws.rs.Consumes;
@@ -8,10 +9,13 @@ import jakarta.ws.rs.GET;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 
+import com.muejam.application.security.AccountService;
 import com.muejam.application.security.TwoFactorService;
+import com.muejam.interfaces.rest.auth.ClientAddress;
 import com.muejam.interfaces.rest.auth.CurrentUser;
 import com.muejam.interfaces.rest.auth.WriteRateLimited;
 
@@ -30,6 +34,15 @@ public class TwoFactorResource {
 
     @Inject
     CurrentUser currentUser;
+
+    @Inject
+    AccountService accounts;
+
+    @Inject
+    ClientAddress clientAddress;
+
+    @Context
+    HttpServletRequest servletRequest;
 
     @GET
     public SecurityDtos.TwoFactorStatus status() {
@@ -54,13 +67,18 @@ public class TwoFactorResource {
         return new SecurityDtos.BackupCodes(twoFactor.enable(currentUser.id(), request.code()));
     }
 
-    /** 204; 400 naming the field that is wrong or missing; 409 when two-factor is not enabled. */
+    /**
+     * 204; 400 naming the field that is wrong or missing; 409 when two-factor is not enabled; 429 with
+     * {@code Retry-After} (problem type {@code .../login-throttled}) once failed checks fill the sign-in counters of
+     * this user from this address (a wrong code or password here counts like a failed sign-in).
+     */
     @POST
     @Path("/disable")
     @WriteRateLimited("2fa.disable")
     public Response disable(@NotNull @Valid SecurityDtos.Disable request) {
-        twoFactor.disable(currentUser.id(), request.code(),
-                request.password() == null ? null : request.password().toCharArray());
+        var user = currentUser.require();
+        accounts.disableSecondFactor(user.userId(), user.username(), request.code(),
+                request.password() == null ? null : request.password().toCharArray(), clientAddress.of(servletRequest));
         return Response.noContent().build();
     }
 }
