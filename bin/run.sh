@@ -3,7 +3,8 @@
 #   builds the EAR and the configured WildFly, starts PostgreSQL primary + streaming replica and Redis,
 #   applies the Liquibase changelog, starts WildFly with the EAR deployed, prints the URLs and waits.
 # Ctrl-C (or `bin/run.sh stop` from another shell) stops WildFly and the services.
-# Options (environment): MUEJAM_REPLICAS=1|2, MUEJAM_SKIP_BUILD=1, MUEJAM_PORT_OFFSET (WildFly, default 0).
+# Options (environment): MUEJAM_REPLICAS=1|2, MUEJAM_SKIP_BUILD=1, MUEJAM_PORT_OFFSET (WildFly, default 0),
+# MUEJAM_EAR (deploy this EAR instead of the build's, e.g. a release artifact or an older build to compare).
 set -euo pipefail
 
 ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
@@ -58,7 +59,7 @@ rm -rf "$STATE/standalone"
 mkdir -p "$STATE/standalone"
 cp -r "$WILDFLY/standalone/configuration" "$WILDFLY/standalone/deployments" "$STATE/standalone/"
 rm -f "$STATE/standalone/deployments/"*.ear*
-cp "$ROOT/ear/target/muejam.ear" "$STATE/standalone/deployments/muejam.ear"
+cp "${MUEJAM_EAR:-$ROOT/ear/target/muejam.ear}" "$STATE/standalone/deployments/muejam.ear"
 export MUEJAM_SERVER_BASE_DIR="$STATE/standalone"
 # TOTP secrets are stored sealed with TOTP_ENCRYPTION_KEY (base64, 32 bytes). Unset: one is generated into the
 # state directory on the first run and reused, so second factors enabled in a run keep working after a restart.
