@@ -1,5 +1,6 @@
 package com.muejam.cache;
 
+import java.time.Duration;
 import java.util.List;
 import javax.cache.CacheManager;
 
@@ -28,4 +29,10 @@ public interface TwoTierCacheManager extends CacheManager {
 
     /** Drops this node's L1 copies of every cache (L2 is untouched). */
     void flushLocal();
+
+    /**
+     * Marks kept in L2 under {@code name}, each forgotten {@code ttl} after its last raise. Marks are never held
+     * in L1: every read asks L2, so a raise on one node is seen by the next read on any other.
+     */
+    SharedMarks marks(String name, Duration ttl);
 }

@@ -3,8 +3,10 @@ package com.muejam.cache.internal.jcache;
 import com.muejam.cache.BreakerState;
 import com.muejam.cache.CacheStatistics;
 import com.muejam.cache.QueryCache;
+import com.muejam.cache.SharedMarks;
 import com.muejam.cache.TwoTierCacheConfig;
 import com.muejam.cache.TwoTierCacheManager;
+import com.muejam.cache.internal.l2.L2Marks;
 import com.muejam.cache.internal.node.CacheStore;
 import com.muejam.cache.internal.node.Node;
 import com.muejam.cache.internal.node.TierStats;
@@ -313,6 +315,11 @@ public final class TwoTierCacheManagerImpl implements TwoTierCacheManager {
     @Override
     public void flushLocal() {
         node.flushAll("requested");
+    }
+
+    @Override
+    public SharedMarks marks(String name, java.time.Duration ttl) {
+        return new L2Marks(node.l2, config().namespace(), name, ttl);
     }
 
     /** A snapshot of one store's counters. */

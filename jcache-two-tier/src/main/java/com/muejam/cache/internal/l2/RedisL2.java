@@ -131,6 +131,19 @@ public final class RedisL2 implements AutoCloseable {
             "end",
             "return n");
 
+    /**
+     * Raises a mark: ARGV[1] is a 16-digit lower-case hex value, so comparing strings compares the unsigned
+     * numbers (Lua's numbers are doubles and would lose the low bits of a 64-bit position).
+     */
+    private static final String RAISE = String.join("\n",
+            "local cur = redis.call('get', KEYS[1])",
+            "if (not cur) or cur < ARGV[1] then",
+            "  redis.call('set', KEYS[1], ARGV[1], 'PX', ARGV[2])",
+            "else",
+            "  redis.call('pexpire', KEYS[1], ARGV[2])",
+            "end",
+            "return 1");
+
     private static final byte[] EMPTY = new byte[0];
     private static final byte[] ANY = {'*'};
     private static final byte[] ONE = {'1'};
@@ -393,6 +406,17 @@ public final class RedisL2 implements AutoCloseable {
                 }
             };
         };
+    }
+
+    /** Raises the mark at {@code key} to {@code hex16} (16 hex digits) unless higher; restarts its TTL either way. */
+    public void raiseMark(String key, String hex16, long pxMillis) {
+        guard(() -> stringScript.eval(key, RScript.Mode.READ_WRITE, RAISE, RScript.ReturnType.INTEGER,
+                List.of(key), hex16, Long.toString(pxMillis)));
+    }
+
+    /** The string value at {@code key}, or null. */
+    public String getString(String key) {
+        return guard(() -> client.<String>getBucket(key, StringCodec.INSTANCE).get());
     }
 
     public void delete(List<String> keys) {
