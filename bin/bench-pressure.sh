@@ -20,9 +20,7 @@ PARTS="${BENCH_PARTS:-pool timing}"
 CLI="$ROOT/server-config/target/wildfly/bin/jboss-cli.sh"
 mkdir -p "$OUT"
 
-if ! command -v wrk >/dev/null; then
-  if [ "$(id -u)" = 0 ]; then apt-get install -y wrk >/dev/null; else echo "wrk is missing: apt-get install wrk" >&2; exit 1; fi
-fi
+"$ROOT/bin/ensure-packages.sh" wrk
 
 STARTED=0
 if [ -z "${BENCH_URL:-}" ]; then

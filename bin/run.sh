@@ -4,7 +4,9 @@
 #   applies the Liquibase changelog, starts WildFly with the EAR deployed, prints the URLs and waits.
 # Ctrl-C (or `bin/run.sh stop` from another shell) stops WildFly and the services.
 # Options (environment): MUEJAM_REPLICAS=1|2, MUEJAM_SKIP_BUILD=1, MUEJAM_PORT_OFFSET (WildFly, default 0),
-# MUEJAM_EAR (deploy this EAR instead of the build's, e.g. a release artifact or an older build to compare).
+# MUEJAM_EAR (deploy this EAR instead of the build's, e.g. a release artifact or an older build to compare),
+# MUEJAM_NODES=N (N > 1: N WildFly nodes on port offsets 1000, 1100, ... behind HAProxy on 8080 + MUEJAM_PORT_OFFSET,
+# health-checked on /health/ready; HAProxy is installed from Debian's packages when missing).
 set -euo pipefail
 
 ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
@@ -15,22 +17,35 @@ OFFSET="${MUEJAM_PORT_OFFSET:-0}"
 REPLICAS="${MUEJAM_REPLICAS:-1}"
 REPLICA_PORTS=25433
 [ "$REPLICAS" = 2 ] && REPLICA_PORTS=25433,25434
+NODES="${MUEJAM_NODES:-1}"
+[[ $NODES =~ ^[1-9][0-9]*$ ]] || { echo "MUEJAM_NODES must be a positive number, got '$NODES'" >&2; exit 1; }
 MGMT_PORT=$((9990 + OFFSET))
 HTTP_PORT=$((8080 + OFFSET))
 
 services() { java -jar "$CLI_JAR" "$@" --state-dir "$STATE/services"; }
 
+# Node i's directory, port offset and management port ("" for the single node: target/run itself).
+node_dir() { if [ "$NODES" = 1 ]; then echo "$STATE"; else echo "$STATE/node$1"; fi; }
+node_offset() { if [ "$NODES" = 1 ]; then echo "$OFFSET"; else echo $((1000 + 100 * ($1 - 1))); fi; }
+
+stop_node() { # directory: orderly shutdown (requests in flight finish, up to 10 s), then the process
+  local dir=$1 pid mgmt
+  [ -f "$dir/wildfly.pid" ] || return 0
+  pid=$(cat "$dir/wildfly.pid")
+  mgmt=$(cat "$dir/management.port" 2>/dev/null || echo "$MGMT_PORT")
+  if [ -x "$WILDFLY/bin/jboss-cli.sh" ]; then
+    "$WILDFLY/bin/jboss-cli.sh" --connect --controller="localhost:$mgmt" --command=':shutdown(suspend-timeout=10)' >/dev/null 2>&1 || true
+  fi
+  for _ in $(seq 1 30); do kill -0 "$pid" 2>/dev/null || break; sleep 1; done
+  kill "$pid" 2>/dev/null || true
+  rm -f "$dir/wildfly.pid"
+}
+
 stop() {
   echo "stopping WildFly and the services..."
-  if [ -x "$WILDFLY/bin/jboss-cli.sh" ]; then
-    "$WILDFLY/bin/jboss-cli.sh" --connect --controller="localhost:$MGMT_PORT" --command=:shutdown >/dev/null 2>&1 || true
-  fi
-  if [ -f "$STATE/wildfly.pid" ]; then
-    pid=$(cat "$STATE/wildfly.pid")
-    for _ in $(seq 1 30); do kill -0 "$pid" 2>/dev/null || break; sleep 1; done
-    kill "$pid" 2>/dev/null || true
-    rm -f "$STATE/wildfly.pid"
-  fi
+  if [ -f "$STATE/haproxy.pid" ]; then kill "$(cat "$STATE/haproxy.pid")" 2>/dev/null || true; rm -f "$STATE/haproxy.pid"; fi
+  stop_node "$STATE"
+  for d in "$STATE"/node*/; do [ -d "$d" ] && stop_node "${d%/}"; done
   [ -f "$CLI_JAR" ] && services down || true
 }
 
@@ -52,15 +67,6 @@ echo "applying the Liquibase changelog to $DB_HOST:$DB_PORT/$DB_NAME..."
   -Dliquibase.logLevel=WARNING -Dliquibase.showBanner=false)
 
 trap 'stop; exit 0' INT TERM
-# The run gets its own copy of the provisioned server's standalone/ directory (configuration, deployments,
-# logs), fresh from the build at every start: the provisioned server stays clean for the tests, and live
-# pool changes made during a run are saved in target/run/standalone.
-rm -rf "$STATE/standalone"
-mkdir -p "$STATE/standalone"
-cp -r "$WILDFLY/standalone/configuration" "$WILDFLY/standalone/deployments" "$STATE/standalone/"
-rm -f "$STATE/standalone/deployments/"*.ear*
-cp "${MUEJAM_EAR:-$ROOT/ear/target/muejam.ear}" "$STATE/standalone/deployments/muejam.ear"
-export MUEJAM_SERVER_BASE_DIR="$STATE/standalone"
 # TOTP secrets are stored sealed with TOTP_ENCRYPTION_KEY (base64, 32 bytes). Unset: one is generated into the
 # state directory on the first run and reused, so second factors enabled in a run keep working after a restart.
 if [ -z "${TOTP_ENCRYPTION_KEY:-}" ]; then
@@ -70,17 +76,62 @@ if [ -z "${TOTP_ENCRYPTION_KEY:-}" ]; then
   TOTP_ENCRYPTION_KEY="$(cat "$STATE/totp-encryption.key")"
 fi
 export TOTP_ENCRYPTION_KEY
-echo "starting WildFly (port offset $OFFSET)..."
-"$ROOT/server-config/bin/start-wildfly.sh" -Djboss.socket.binding.port-offset="$OFFSET" > "$STATE/wildfly.log" 2>&1 &
-echo $! > "$STATE/wildfly.pid"
 
-for _ in $(seq 1 120); do
-  if [ -f "$STATE/standalone/deployments/muejam.ear.deployed" ]; then break; fi
-  if [ -f "$STATE/standalone/deployments/muejam.ear.failed" ]; then
-    echo "deployment failed: see $STATE/wildfly.log"; stop; exit 1
-  fi
-  sleep 1
-done
+# Each node gets its own copy of the provisioned server's standalone/ directory (configuration, deployments,
+# logs), fresh from the build at every start: the provisioned server stays clean for the tests, and live
+# pool changes made during a run are saved in the node's standalone/ directory.
+start_node() { # node number
+  local dir offset
+  dir=$(node_dir "$1"); offset=$(node_offset "$1")
+  mkdir -p "$dir"
+  rm -rf "$dir/standalone"
+  mkdir -p "$dir/standalone"
+  cp -r "$WILDFLY/standalone/configuration" "$WILDFLY/standalone/deployments" "$dir/standalone/"
+  rm -f "$dir/standalone/deployments/"*.ear*
+  cp "${MUEJAM_EAR:-$ROOT/ear/target/muejam.ear}" "$dir/standalone/deployments/muejam.ear"
+  echo $((9990 + offset)) > "$dir/management.port"
+  echo "starting WildFly node $1 (port offset $offset)..."
+  MUEJAM_SERVER_BASE_DIR="$dir/standalone" "$ROOT/server-config/bin/start-wildfly.sh" \
+    -Djboss.socket.binding.port-offset="$offset" -Djboss.node.name="muejam-$1" -Djboss.tx.node.id="muejam-$1" \
+    > "$dir/wildfly.log" 2>&1 &
+  echo $! > "$dir/wildfly.pid"
+}
+
+await_node() { # node number
+  local dir
+  dir=$(node_dir "$1")
+  for _ in $(seq 1 240); do
+    if [ -f "$dir/standalone/deployments/muejam.ear.deployed" ]; then return 0; fi
+    if [ -f "$dir/standalone/deployments/muejam.ear.failed" ] || ! kill -0 "$(cat "$dir/wildfly.pid")" 2>/dev/null; then
+      echo "node $1: deployment failed: see $dir/wildfly.log"; stop; exit 1
+    fi
+    sleep 1
+  done
+  echo "node $1: not deployed after 240 s: see $dir/wildfly.log"; stop; exit 1
+}
+
+for i in $(seq 1 "$NODES"); do start_node "$i"; done
+for i in $(seq 1 "$NODES"); do await_node "$i"; done
+PID_TO_WAIT=$(cat "$(node_dir 1)/wildfly.pid")
+NODE_LINES=""
+if [ "$NODES" -gt 1 ]; then
+  "$ROOT/bin/ensure-packages.sh" haproxy
+  backends=""
+  for i in $(seq 1 "$NODES"); do
+    backends="$backends${backends:+,}127.0.0.1:$((8080 + $(node_offset "$i")))"
+    NODE_LINES="$NODE_LINES  Node $i       http://localhost:$((8080 + $(node_offset "$i")))/   (log $(node_dir "$i")/wildfly.log)
+"
+  done
+  "$ROOT/bin/haproxy-config.sh" "$HTTP_PORT" "$backends" > "$STATE/haproxy.cfg"
+  haproxy -db -f "$STATE/haproxy.cfg" > "$STATE/haproxy.log" 2>&1 &
+  echo $! > "$STATE/haproxy.pid"
+  PID_TO_WAIT=$(cat "$STATE/haproxy.pid")
+  MGMT_PORT=$((9990 + $(node_offset 1)))
+  for _ in $(seq 1 40); do
+    curl -fs -o /dev/null "http://localhost:$HTTP_PORT/health/ready" && break
+    sleep 0.5
+  done
+fi
 
 cat <<URLS
 
@@ -91,8 +142,8 @@ MueJam is running.
   Health       http://localhost:$HTTP_PORT/health/ready
   Console      http://localhost:$MGMT_PORT/console   (add a management user first: $WILDFLY/bin/add-user.sh)
   Services     $(services status | tr '\n' ' ')
-  Server log   $STATE/wildfly.log
-Press Ctrl-C to stop everything (or run: bin/run.sh stop).
+  Server log   $(node_dir 1)/wildfly.log
+${NODE_LINES}Press Ctrl-C to stop everything (or run: bin/run.sh stop).
 URLS
-wait "$(cat "$STATE/wildfly.pid")" || true
+wait "$PID_TO_WAIT" || true
 stop

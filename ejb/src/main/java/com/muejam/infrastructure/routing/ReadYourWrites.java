@@ -13,6 +13,11 @@ import jakarta.inject.Inject;
  * same pool at that moment deadlocks as soon as callers outnumber connections. The position is owed instead and
  * read on the first occasion that needs it while the request holds no primary connection: the next routing or
  * cache decision outside a transaction, or the response's token. One read covers every commit before it.
+ *
+ * <p>For a signed-in user ({@link #forUser}) the position also includes that user's last commit on any node within
+ * the window of {@link UserCommitPositions} (asked once per request, when a read first needs it), and the
+ * request's own commit is recorded there when the token is handed out: the user's other devices, which do not hold
+ * this client's token, then read their own writes too.
  */
 @RequestScoped
 public class ReadYourWrites {
@@ -20,9 +25,25 @@ public class ReadYourWrites {
     @Inject
     CommitPositions positions;
 
+    @Inject
+    UserCommitPositions userPositions;
+
     private long required = Lsn.NONE;
     private boolean owed;
     private boolean primaryOnly;
+    /** The signed-in user, or -1. */
+    private long userId = -1;
+    private boolean userPositionRead;
+    /** This request's own commit position, once read. */
+    private long ownCommit = Lsn.NONE;
+
+    /** The request is the signed-in user's: that user's recent commits on any node must be visible. */
+    public void forUser(long id) {
+        if (id != userId) {
+            userId = id;
+            userPositionRead = false;
+        }
+    }
 
     /** The client's token: its earlier writes must be visible. */
     public void require(long lsn) {
@@ -45,6 +66,15 @@ public class ReadYourWrites {
         if (owed && !settle()) {
             return Long.MAX_VALUE;
         }
+        if (userId >= 0 && !userPositionRead) {
+            userPositionRead = true;
+            long lsn = userPositions.lastCommitOf(userId);
+            if (lsn == UserCommitPositions.UNKNOWN) {
+                primaryOnly = true;
+            } else if (lsn != Lsn.NONE) {
+                require(lsn);
+            }
+        }
         return primaryOnly ? Long.MAX_VALUE : required;
     }
 
@@ -52,6 +82,10 @@ public class ReadYourWrites {
     public long token() {
         if (owed) {
             settle();
+        }
+        if (userId >= 0 && ownCommit != Lsn.NONE) {
+            userPositions.committed(userId, ownCommit);
+            ownCommit = Lsn.NONE;
         }
         return required;
     }
@@ -67,6 +101,9 @@ public class ReadYourWrites {
             primaryOnly = true;
         } else {
             require(lsn);
+            if (Long.compareUnsigned(lsn, ownCommit) > 0) {
+                ownCommit = lsn;
+            }
         }
         return true;
     }

@@ -10,12 +10,15 @@ import jakarta.ws.rs.container.ContainerRequestFilter;
 import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.ext.Provider;
 
+import com.muejam.application.security.AuthenticatedUser;
 import com.muejam.application.security.SessionService;
+import com.muejam.infrastructure.routing.ReadYourWrites;
 
 /**
  * Resolves {@code Authorization: Bearer <token>} through the sessions (cached per token hash, see
  * {@link SessionService}). No header: the request is anonymous and resources decide. A header that is not a
  * valid, active bearer token: 401 at once, whatever the resource (a client holding a revoked token must learn it).
+ * A signed-in request's reads see that user's own recent commits from any node and device ({@link ReadYourWrites}).
  */
 @Provider
 @ApplicationScoped
@@ -30,6 +33,9 @@ public class AuthenticationFilter implements ContainerRequestFilter {
     @Inject
     CurrentUser currentUser;
 
+    @Inject
+    ReadYourWrites readYourWrites;
+
     @Override
     public void filter(ContainerRequestContext request) {
         String header = request.getHeaderString(HttpHeaders.AUTHORIZATION);
@@ -40,8 +46,10 @@ public class AuthenticationFilter implements ContainerRequestFilter {
             throw new NotAuthorizedException("only bearer tokens are accepted", CurrentUser.CHALLENGE);
         }
         String token = header.substring(BEARER.length()).trim();
-        currentUser.set(sessions.authenticate(token).orElseThrow(
+        AuthenticatedUser user = sessions.authenticate(token).orElseThrow(
                 () -> new NotAuthorizedException("the bearer token is not valid (unknown, expired or revoked)",
-                        CurrentUser.CHALLENGE)));
+                        CurrentUser.CHALLENGE));
+        currentUser.set(user);
+        readYourWrites.forUser(user.userId());
     }
 }
