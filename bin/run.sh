@@ -6,17 +6,22 @@
 # Options (environment): MUEJAM_REPLICAS=1|2, MUEJAM_SKIP_BUILD=1, MUEJAM_PORT_OFFSET (WildFly, default 0),
 # MUEJAM_EAR (deploy this EAR instead of the build's, e.g. a release artifact or an older build to compare),
 # MUEJAM_NODES=N (N > 1: N WildFly nodes on port offsets 1000, 1100, ... behind HAProxy on 8080 + MUEJAM_PORT_OFFSET,
-# health-checked on /health/ready; HAProxy is installed from Debian's packages when missing).
+# health-checked on /health/ready; HAProxy is installed from Debian's packages when missing),
+# MUEJAM_RUN_DIR (state directory, default target/run), MUEJAM_DB_PORT (primary, default 25432; replicas the next
+# ports), MUEJAM_REDIS_PORT (default 26379), MUEJAM_SEED_ROWS=N (fill an empty database with the data generator:
+# N stories, N/5 users, notifications, flags, blocks... in proportion; bin/bench.sh uses it).
 set -euo pipefail
 
 ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
-STATE="$ROOT/target/run"
+STATE="${MUEJAM_RUN_DIR:-$ROOT/target/run}"
 WILDFLY="$ROOT/server-config/target/wildfly"
 CLI_JAR="$ROOT/local-services/target/local-services-cli.jar"
 OFFSET="${MUEJAM_PORT_OFFSET:-0}"
 REPLICAS="${MUEJAM_REPLICAS:-1}"
-REPLICA_PORTS=25433
-[ "$REPLICAS" = 2 ] && REPLICA_PORTS=25433,25434
+PRIMARY_PORT="${MUEJAM_DB_PORT:-25432}"
+REDIS_PORT="${MUEJAM_REDIS_PORT:-26379}"
+REPLICA_PORTS=$((PRIMARY_PORT + 1))
+[ "$REPLICAS" = 2 ] && REPLICA_PORTS=$((PRIMARY_PORT + 1)),$((PRIMARY_PORT + 2))
 NODES="${MUEJAM_NODES:-1}"
 [[ $NODES =~ ^[1-9][0-9]*$ ]] || { echo "MUEJAM_NODES must be a positive number, got '$NODES'" >&2; exit 1; }
 MGMT_PORT=$((9990 + OFFSET))
@@ -58,13 +63,19 @@ fi
 mkdir -p "$STATE"
 
 echo "starting PostgreSQL primary, $REPLICAS streaming replica(s) and Redis..."
-services up --primary-port 25432 --replica-ports "$REPLICA_PORTS" --redis-port 26379
+services up --primary-port "$PRIMARY_PORT" --replica-ports "$REPLICA_PORTS" --redis-port "$REDIS_PORT"
 eval "$(services env)"
 export DB_POOL_MIN_CONNECTIONS DB_POOL_MAX_CONNECTIONS DB_POOL_IDLE_TIMEOUT DB_POOL_CONNECTION_TIMEOUT DB_QUERY_TIMEOUT
 
 echo "applying the Liquibase changelog to $DB_HOST:$DB_PORT/$DB_NAME..."
 (cd "$ROOT" && mvn -B -q -pl liquibase exec:java -Dexec.mainClass=com.muejam.liquibase.Migrations \
   -Dliquibase.logLevel=WARNING -Dliquibase.showBanner=false)
+
+if [ -n "${MUEJAM_SEED_ROWS:-}" ]; then
+  echo "seeding $MUEJAM_SEED_ROWS stories and everything in proportion with the data generator..."
+  (cd "$ROOT" && mvn -B -q -pl tools exec:java -Dexec.mainClass=com.muejam.tools.generator.DataGenerator \
+    -Dexec.args="--rows $MUEJAM_SEED_ROWS --url jdbc:postgresql://$DB_HOST:$DB_PORT/$DB_NAME --user $DB_USER --password ${DB_PASSWORD:-} --if-empty --analyze")
+fi
 
 trap 'stop; exit 0' INT TERM
 # TOTP secrets are stored sealed with TOTP_ENCRYPTION_KEY (base64, 32 bytes). Unset: one is generated into the

@@ -707,7 +707,8 @@ public final class DataGenerator {
     /**
      * {@code DataGenerator --rows N [--seed S] [--migrate]} on the database given by DB_URL, DB_USER,
      * DB_PASSWORD (or {@code --url/--user/--password}). With {@code --migrate} it runs the release path around the
-     * load: Liquibase schema changesets, the data, the index changesets, VACUUM ANALYZE.
+     * load: Liquibase schema changesets, the data, the index changesets, VACUUM ANALYZE. {@code --if-empty} does
+     * nothing when the database already holds users; {@code --analyze} runs VACUUM ANALYZE after the load.
      */
     public static void main(String[] args) throws SQLException {
         String url = com.muejam.tools.Databases.env("DB_URL", null);
@@ -716,6 +717,8 @@ public final class DataGenerator {
         int rowCount = 100_000;
         long seedValue = 42;
         boolean migrate = false;
+        boolean ifEmpty = false;
+        boolean analyze = false;
         for (int i = 0; i < args.length; i++) {
             switch (args[i]) {
                 case "--rows" -> rowCount = Integer.parseInt(args[++i].replace("_", ""));
@@ -724,6 +727,8 @@ public final class DataGenerator {
                 case "--user" -> user = args[++i];
                 case "--password" -> password = args[++i];
                 case "--migrate" -> migrate = true;
+                case "--if-empty" -> ifEmpty = true;
+                case "--analyze" -> analyze = true;
                 default -> throw new IllegalArgumentException("unknown argument " + args[i]);
             }
         }
@@ -731,6 +736,16 @@ public final class DataGenerator {
             throw new IllegalArgumentException("give --url or DB_URL");
         }
         try (Connection c = java.sql.DriverManager.getConnection(url, user, password)) {
+            if (ifEmpty) {
+                try (Statement s = c.createStatement(); ResultSet rs = s.executeQuery(
+                        "SELECT EXISTS (SELECT 1 FROM user_profiles)")) {
+                    rs.next();
+                    if (rs.getBoolean(1)) {
+                        System.out.println("the database already holds users: nothing generated");
+                        return;
+                    }
+                }
+            }
             long t0 = System.nanoTime();
             if (migrate) {
                 com.muejam.liquibase.Migrations.update(c, com.muejam.liquibase.Migrations.SCHEMA);
@@ -745,6 +760,10 @@ public final class DataGenerator {
                 com.muejam.tools.Databases.vacuumAnalyze(c);
                 System.out.printf("indexes: %.1f s, vacuum analyze: %.1f s%n", (t2 - t1) / 1e9,
                         (System.nanoTime() - t2) / 1e9);
+            } else if (analyze) {
+                long t2 = System.nanoTime();
+                com.muejam.tools.Databases.vacuumAnalyze(c);
+                System.out.printf("vacuum analyze: %.1f s%n", (System.nanoTime() - t2) / 1e9);
             }
         }
     }

@@ -1,0 +1,71 @@
+package com.muejam.it.load;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.net.URL;
+import java.nio.file.Files;
+import java.nio.file.Path;
+
+import org.jboss.arquillian.container.test.api.Deployment;
+import org.jboss.arquillian.container.test.api.RunAsClient;
+import org.jboss.arquillian.junit5.ArquillianExtension;
+import org.jboss.arquillian.test.api.ArquillianResource;
+import org.jboss.shrinkwrap.api.spec.EnterpriseArchive;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+
+import com.muejam.it.Deployments;
+import com.muejam.load.FaultResult;
+import com.muejam.load.LoadSuite;
+import com.muejam.load.RunResult;
+import com.muejam.load.Scenario;
+
+/**
+ * A short run of the whole load and fault suite ({@code bin/bench.sh} runs the full one) against the test server,
+ * so the suite cannot rot: every scenario and fault run produces answers, nothing answers 5xx (bar the documented
+ * 503 while the pool is squeezed), nothing is lost, the report and charts are written, and the application's
+ * pool figures read true afterwards.
+ */
+@RunAsClient
+@ExtendWith(ArquillianExtension.class)
+class LoadSuiteSmokeIT {
+
+    @Deployment(testable = false)
+    static EnterpriseArchive deployment() {
+        return Deployments.ear();
+    }
+
+    @ArquillianResource
+    URL base;
+
+    @Test
+    void everyScenarioAndFaultRunsAndNothingIsLost() throws Exception {
+        Path out = Path.of(System.getProperty("muejam.it.state.dir")).resolveSibling("load-smoke");
+        LoadSuite.Options options = new LoadSuite.Options(base.toString(),
+                Path.of(System.getProperty("muejam.it.state.dir")),
+                Path.of(System.getProperty("muejam.wildfly.home"), "bin", "jboss-cli.sh"),
+                "127.0.0.1:" + System.getProperty("muejam.it.management.port"),
+                out, out, true, 20, 10, 50, "integration test server", "smoke");
+        LoadSuite.Summary summary = new LoadSuite(options).run();
+
+        for (Scenario s : Scenario.values()) {
+            RunResult r = summary.scenarios().get(s);
+            assertThat(r.completed()).as("%s answered", s).isGreaterThan(0);
+            assertThat(r.serverErrors()).as("%s 5xx: %s", s, r.statuses()).isZero();
+            assertThat(r.lost()).as("%s lost: %s", s, r.statuses()).isZero();
+            assertThat(r.report()).as("%s has its HTML report", s).isNotNull();
+        }
+        assertThat(summary.mixAt70().completed()).isGreaterThan(0);
+        assertThat(summary.faults()).hasSize(3);
+        for (FaultResult f : summary.faults()) {
+            assertThat(f.run().completed()).as(f.fault()).isGreaterThan(0);
+            assertThat(f.run().lost()).as("%s lost: %s", f.fault(), f.run().statuses()).isZero();
+            long fiveXx = f.run().serverErrors() - (f.fault().equals("pool-squeeze") ? f.run().timeline().count(503, 503) : 0);
+            assertThat(fiveXx).as("%s 5xx: %s", f.fault(), f.run().statuses()).isZero();
+            assertThat(f.after().get("muejam_pool_available_connections{pool=\"primary\"}"))
+                    .as("%s: available primary connections afterwards", f.fault()).isGreaterThanOrEqualTo(0);
+        }
+        assertThat(Files.readString(out.resolve("RESULTS.md"))).contains("| ceiling |", "| mix-80-20 |", "replica1 SIGKILLed");
+        assertThat(out.resolve("results/fault-redis-kill.png")).exists();
+    }
+}

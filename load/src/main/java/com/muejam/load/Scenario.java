@@ -1,0 +1,27 @@
+package com.muejam.load;
+
+/** The suite's scenarios, in the order they run. */
+public enum Scenario {
+    CEILING("ceiling", "GET /api/ping: no database, no cache (the denominator)"),
+    CACHED_FEED("cached-feed", "GET /api/discover/newest, anonymous (cached)"),
+    STORY_BY_ID("story-by-id", "GET /api/stories/{id}, Zipf over the published stories, anonymous"),
+    REPLICA_READ("replica-read", "GET /api/profiles?prefix=.. (not cached: reaches a replica every time)"),
+    WRITES("writes", "PATCH /api/stories/{id}: many signed-in users editing their own story"),
+    MIX("mix-80-20", "80% signed-in reads (story 40, feed 30, profile search 10) / 20% edits, many users");
+
+    private final String id;
+    private final String description;
+
+    Scenario(String id, String description) {
+        this.id = id;
+        this.description = description;
+    }
+
+    public String id() {
+        return id;
+    }
+
+    public String description() {
+        return description;
+    }
+}
