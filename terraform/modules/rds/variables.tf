@@ -267,13 +267,20 @@ variable "allowed_security_group_ids" {
 }
 
 variable "allowed_cidr_blocks" {
-  description = "IPv4 CIDR blocks admitted on the PostgreSQL port (private ranges; 0.0.0.0/0 is refused)."
+  description = "IPv4 CIDR blocks admitted on the PostgreSQL port; each must lie inside 10.0.0.0/8, 172.16.0.0/12 or 192.168.0.0/16."
   type        = list(string)
   default     = []
 
   validation {
-    condition     = alltrue([for cidr in var.allowed_cidr_blocks : can(cidrhost(cidr, 0)) && !endswith(cidr, "/0")])
-    error_message = "allowed_cidr_blocks must be valid IPv4 CIDR blocks and none may be /0."
+    # A block lies inside a private range when its prefix is at least as long as the range's and its network
+    # address, cut to the range's prefix, is the range's network address. try(): IPv6 or malformed blocks fail.
+    condition = alltrue([for cidr in var.allowed_cidr_blocks : try(anytrue([
+      for private in ["10.0.0.0/8", "172.16.0.0/12", "192.168.0.0/16"] :
+      can(regex("^[0-9.]+/[0-9]+$", cidr)) &&
+      tonumber(split("/", cidr)[1]) >= tonumber(split("/", private)[1]) &&
+      cidrhost(format("%s/%s", cidrhost(cidr, 0), split("/", private)[1]), 0) == cidrhost(private, 0)
+    ]), false)])
+    error_message = "allowed_cidr_blocks must be IPv4 CIDR blocks inside 10.0.0.0/8, 172.16.0.0/12 or 192.168.0.0/16 (no /0, no public ranges)."
   }
 }
 
@@ -335,8 +342,14 @@ variable "performance_insights_retention_period" {
   default     = 7
 
   validation {
-    condition     = var.performance_insights_retention_period == 7 || var.performance_insights_retention_period == 731 || (var.performance_insights_retention_period % 31 == 0 && var.performance_insights_retention_period <= 713)
-    error_message = "performance_insights_retention_period must be 7, 731 or a multiple of 31 up to 713."
+    # RDS accepts 7 (free tier), 731 (two years) or a whole number of 31-day months from 1 to 23 (31-713).
+    # The lower bound matters: 0 and negative multiples of 31 pass the modulo test alone.
+    condition = (
+      var.performance_insights_retention_period == 7 ||
+      var.performance_insights_retention_period == 731 ||
+      (var.performance_insights_retention_period >= 31 && var.performance_insights_retention_period <= 713 && var.performance_insights_retention_period % 31 == 0)
+    )
+    error_message = "performance_insights_retention_period must be 7, 731 or a multiple of 31 between 31 and 713 (months of 31 days)."
   }
 }
 

@@ -56,6 +56,9 @@ public final class RdsModuleChecker {
             new AlarmKind("FreeStorageSpace", "LessThanThreshold", true, true, null, null),
             new AlarmKind("FreeableMemory", "LessThanThreshold", true, true, null, null));
 
+    /** RFC 1918: the only ranges allowed_cidr_blocks may admit. */
+    public static final List<String> PRIVATE_RANGES = List.of("10.0.0.0/8", "172.16.0.0/12", "192.168.0.0/16");
+
     private static final Pattern DATA_REFERENCE = ConfigRules.DATA_REFERENCE;
     private static final Pattern NAMED_REFERENCE = ConfigRules.NAMED_REFERENCE;
 
@@ -320,7 +323,12 @@ public final class RdsModuleChecker {
         }
         Block cidrs = config.variables().get("allowed_cidr_blocks");
         check(v, cidrs != null && cidrs.nested("validation").stream().anyMatch(b -> b.attr("condition")
-                .map(c -> c.text().contains("/0")).orElse(false)), cidrs, "allowed_cidr_blocks must refuse /0");
+                .map(c -> PRIVATE_RANGES.stream().allMatch(r -> c.text().contains("\"" + r + "\""))
+                        && c.text().contains("cidrhost(") && c.refersTo("var.allowed_cidr_blocks")).orElse(false)
+                && b.attr("condition").map(c -> PRIVATE_RANGES.stream().filter(r -> c.text().contains(r)).count()
+                        == c.text().split("\"[0-9.]+/[0-9]+\"", -1).length - 1).orElse(false)),
+                cidrs, "allowed_cidr_blocks must be validated to lie inside " + String.join(", ", PRIVATE_RANGES)
+                        + " and no other range");
         return v;
     }
 
@@ -384,6 +392,14 @@ public final class RdsModuleChecker {
                     .anyMatch(r -> r.startsWith("aws_iam_role."))).orElse(false), instance,
                     "monitoring_role_arn must be the module's enhanced monitoring role (or the one passed in)");
         }
+        Block retention = config.variables().get("performance_insights_retention_period");
+        List<String> retentionConditions = retention == null ? List.of() : retention.nested("validation").stream()
+                .map(b -> b.attr("condition").map(Expr::text).orElse("")).toList();
+        String p = "var.performance_insights_retention_period";
+        check(v, retentionConditions.stream().anyMatch(c -> c.contains(p + " == 7") && c.contains(p + " == 731")
+                && c.contains(p + " >= 31") && c.contains(p + " <= 713") && c.contains(p + " % 31 == 0")), retention,
+                "performance_insights_retention_period must be validated to 7, 731 or 31-713 in steps of 31, found "
+                        + retentionConditions);
         List<Block> roles = config.resources("aws_iam_role");
         check(v, roles.stream().anyMatch(role -> role.attr("assume_role_policy").map(e -> e.references().stream()
                 .anyMatch(r -> trustsMonitoring(r))).orElse(false)), null,
