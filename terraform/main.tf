@@ -22,6 +22,7 @@ module "rds" {
   master_username             = var.master_username
   manage_master_user_password = var.manage_master_user_password
   master_password             = var.master_password
+  master_password_version     = var.master_password_version
 
   allocated_storage     = var.allocated_storage
   max_allocated_storage = var.max_allocated_storage

@@ -54,10 +54,17 @@ variable "manage_master_user_password" {
 }
 
 variable "master_password" {
-  description = "Master password when RDS does not manage it. Pass it through TF_VAR_master_password, never a committed file."
+  description = "Master password when RDS does not manage it. Ephemeral (never in plan or state); pass it through TF_VAR_master_password on every plan and apply, never a committed file."
   type        = string
   default     = null
   sensitive   = true
+  ephemeral   = true
+}
+
+variable "master_password_version" {
+  description = "Increase with a new master_password to change it (write-only arguments are sent only when their version changes)."
+  type        = number
+  default     = 1
 }
 
 variable "allocated_storage" {

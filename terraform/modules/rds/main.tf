@@ -89,10 +89,13 @@ resource "aws_db_instance" "primary" {
   db_name  = var.db_name
   port     = var.port
   username = var.master_username
-  # Either RDS manages the password in Secrets Manager, or the sensitive variable sets it (see secret.tf).
+  # Either RDS manages the password in Secrets Manager, or the ephemeral variable sets it through the write-only
+  # password_wo (see secret.tf): Terraform sends it to RDS and keeps it out of the plan and the state. RDS receives
+  # it again only when master_password_version changes.
   manage_master_user_password   = var.manage_master_user_password ? true : null
   master_user_secret_kms_key_id = var.manage_master_user_password ? local.kms_key_arn : null
-  password                      = var.manage_master_user_password ? null : var.master_password
+  password_wo                   = var.manage_master_user_password ? null : var.master_password
+  password_wo_version           = var.manage_master_user_password ? null : var.master_password_version
 
   storage_type          = "gp3"
   allocated_storage     = var.allocated_storage

@@ -129,15 +129,27 @@ variable "manage_master_user_password" {
 }
 
 variable "master_password" {
-  description = "Master password when manage_master_user_password is false. The module stores it in a Secrets Manager secret with the same JSON shape as the RDS-managed one. It is also kept in the Terraform state: use an encrypted remote state."
+  description = "Master password when manage_master_user_password is false. Ephemeral: it goes only to write-only arguments (password_wo of the primary, secret_string_wo of the module's secret), never into the plan or the state. Needed on every plan and apply in this mode; RDS and the secret receive it when master_password_version changes."
   type        = string
   default     = null
   sensitive   = true
+  ephemeral   = true
 
   validation {
     # try(): Terraform before 1.12 evaluates both sides of || and length(null) is an error.
     condition     = var.manage_master_user_password || (try(length(var.master_password), 0) >= 8 && try(length(var.master_password), 0) <= 128 && !can(regex("[/\"@ ]", var.master_password)))
     error_message = "Set master_password (8-128 characters, without /, \", @ or spaces) when manage_master_user_password is false."
+  }
+}
+
+variable "master_password_version" {
+  description = "Version of master_password (write-only arguments are sent only when their version changes). Increase it, with the new master_password, to change the password: one apply updates RDS and the secret."
+  type        = number
+  default     = 1
+
+  validation {
+    condition     = var.master_password_version >= 1 && floor(var.master_password_version) == var.master_password_version
+    error_message = "master_password_version must be a positive whole number."
   }
 }
 

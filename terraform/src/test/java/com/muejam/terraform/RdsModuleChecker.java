@@ -214,14 +214,28 @@ public final class RdsModuleChecker {
                 "username must come from var.master_username");
         check(v, p.attr("manage_master_user_password").map(e -> e.refersTo("var.manage_master_user_password"))
                 .orElse(false), p, "manage_master_user_password must follow var.manage_master_user_password");
-        check(v, p.attr("password").map(e -> e.refersTo("var.master_password")
+        check(v, !p.has("password"), p,
+                "password must not be set: it would be kept in the state (use the write-only password_wo)");
+        check(v, p.attr("password_wo").map(e -> e.refersTo("var.master_password")
                 && e.refersTo("var.manage_master_user_password")).orElse(false), p,
-                "password must be var.master_password only when the password is not managed by Secrets Manager");
+                "password_wo must be var.master_password only when the password is not managed by Secrets Manager");
+        check(v, p.attr("password_wo_version").map(e -> e.refersTo("var.master_password_version")).orElse(false), p,
+                "password_wo_version must be var.master_password_version (a new version sends the new password)");
+        for (Block version : config.resources("aws_secretsmanager_secret_version")) {
+            check(v, !version.has("secret_string") && !version.has("secret_binary"), version,
+                    "secret_string must not be set: it would be kept in the state (use the write-only secret_string_wo)");
+            check(v, version.attr("secret_string_wo").map(e -> e.refersTo("var.master_password")).orElse(false)
+                    && version.attr("secret_string_wo_version").map(e -> e.refersTo("var.master_password_version"))
+                            .orElse(false), version,
+                    "secret_string_wo must hold var.master_password, versioned by var.master_password_version");
+        }
         Block password = config.variables().get("master_password");
         if (password == null) {
             v.add("variable master_password is missing");
         } else {
             check(v, password.attr("sensitive").map(Expr::isTrue).orElse(false), password, "must be sensitive");
+            check(v, password.attr("ephemeral").map(Expr::isTrue).orElse(false), password,
+                    "must be ephemeral (never in plan or state)");
             check(v, password.attr("default").map(e -> e.isLiteral() && e.literal() == null).orElse(true), password,
                     "must not have a default (no password in the repository)");
         }

@@ -92,8 +92,9 @@ public final class RootModuleChecker {
             }
         });
         Block password = root.variables().get("master_password");
-        if (password == null || !password.attr("sensitive").map(Expr::isTrue).orElse(false)) {
-            v.add("root variable master_password must exist and be sensitive");
+        if (password == null || !password.attr("sensitive").map(Expr::isTrue).orElse(false)
+                || !password.attr("ephemeral").map(Expr::isTrue).orElse(false)) {
+            v.add("root variable master_password must exist and be sensitive and ephemeral");
         }
         return v;
     }
