@@ -191,7 +191,7 @@ variable "max_allocated_storage" {
 }
 
 variable "create_kms_key" {
-  description = "Create a customer-managed KMS key for storage, Performance Insights and the credentials secret. Set false and pass kms_key_arn to use your own."
+  description = "Create a customer-managed KMS key for storage, Performance Insights, the credentials secret, the log groups and the alarm topic. Set false and pass kms_key_arn to use your own (its policy must admit logs.<region>.amazonaws.com and cloudwatch.amazonaws.com like the module's, see main.tf)."
   type        = bool
   default     = true
 
@@ -406,7 +406,7 @@ variable "alarm_sns_topic_arn" {
 }
 
 variable "sns_kms_master_key_id" {
-  description = "KMS key for the created topic. CloudWatch cannot publish to a topic encrypted with the AWS-managed alias/aws/sns key: use a customer key whose policy admits cloudwatch.amazonaws.com, or leave null."
+  description = "KMS key for the created topic instead of the module's key (null: the module's key, whose policy admits cloudwatch.amazonaws.com). CloudWatch cannot publish to a topic encrypted with the AWS-managed alias/aws/sns key: a key given here must admit cloudwatch.amazonaws.com."
   type        = string
   default     = null
 }

@@ -167,6 +167,29 @@ public final class RdsModuleChecker {
             check(v, secret.attr("kms_key_id").map(this::isKmsKey).orElse(false), secret,
                     "the credentials secret must be encrypted with the module's KMS key");
         }
+        for (Block logGroup : config.resources("aws_cloudwatch_log_group")) {
+            check(v, logGroup.attr("kms_key_id").map(this::isKmsKey).orElse(false), logGroup,
+                    "the log group must be encrypted with the module's KMS key");
+        }
+        for (Block topic : config.resources("aws_sns_topic")) {
+            check(v, topic.attr("kms_master_key_id").map(this::isKmsKey).orElse(false), topic,
+                    "the alarm topic must be encrypted with the module's KMS key (or the one passed in)");
+        }
+        for (Block key : keys) {
+            Optional<Block> policy = key.attr("policy").flatMap(e -> e.references().stream()
+                    .map(DATA_REFERENCE::matcher).filter(Matcher::find)
+                    .filter(m -> m.group(1).equals("aws_iam_policy_document"))
+                    .map(m -> config.data(m.group(1), m.group(2))).flatMap(Optional::stream).findFirst());
+            check(v, policy.isPresent(), key, "policy must be an aws_iam_policy_document of the module");
+            List<String> principals = policy.stream().flatMap(d -> d.nested("statement").stream())
+                    .flatMap(s -> s.nested("principals").stream())
+                    .flatMap(pr -> pr.attr("identifiers").stream()).map(Expr::text).toList();
+            for (String service : List.of("logs.${data.aws_region.current.name}.amazonaws.com", "cloudwatch.amazonaws.com",
+                    ":root")) {
+                check(v, principals.stream().anyMatch(p -> p.contains(service)), key,
+                        "the key policy must admit " + service + " (log groups, alarm topic, the account's principals)");
+            }
+        }
         return v;
     }
 
@@ -371,6 +394,8 @@ public final class RdsModuleChecker {
                 "log_min_duration_statement must be 100 (ms)");
         check(v, value(parameters, "shared_preload_libraries").map(s -> s.contains("pg_stat_statements")).orElse(false),
                 group, "shared_preload_libraries must preload pg_stat_statements");
+        check(v, value(parameters, "log_parameter_max_length").map("0"::equals).orElse(false), group,
+                "log_parameter_max_length must be 0 (no bind parameters, i.e. user data, in the logs)");
         check(v, !parameters.containsKey("statement_timeout"), group,
                 "statement_timeout belongs to the application, not the parameter group");
         check(v, decimal(value(parameters, "autovacuum_vacuum_scale_factor")).map(d -> d.compareTo(new BigDecimal("0.2")) < 0)
