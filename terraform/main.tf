@@ -39,7 +39,8 @@ module "rds" {
   skip_final_snapshot = var.skip_final_snapshot
   apply_immediately   = var.apply_immediately
 
-  alarm_email_addresses = var.alarm_email_addresses
+  performance_insights_retention_period = var.performance_insights_retention_period
+  alarm_email_addresses                 = var.alarm_email_addresses
 
   tags = var.tags
 }

@@ -131,6 +131,12 @@ variable "apply_immediately" {
   default     = false
 }
 
+variable "performance_insights_retention_period" {
+  description = "Performance Insights retention in days: 7, 731 or a multiple of 31 up to 713 (validated by the module)."
+  type        = number
+  default     = 7
+}
+
 variable "alarm_email_addresses" {
   description = "E-mail addresses subscribed to the alarm topic."
   type        = list(string)
