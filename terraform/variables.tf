@@ -143,6 +143,35 @@ variable "alarm_email_addresses" {
   default     = []
 }
 
+variable "cache_engine" {
+  description = "Engine of the L2 cache: \"valkey\" or \"redis\"."
+  type        = string
+  default     = "valkey"
+}
+
+variable "cache_engine_version" {
+  description = "Engine version of the L2 cache (\"8.0\" for Valkey)."
+  type        = string
+  default     = "8.0"
+}
+
+variable "cache_node_type" {
+  description = "Node type of the L2 cache."
+  type        = string
+  default     = "cache.r7g.large"
+}
+
+variable "cache_availability_zones" {
+  description = "One cache node per entry, the primary first; the second entry must be another zone (its replica)."
+  type        = list(string)
+}
+
+variable "cache_auth_token_version" {
+  description = "Increase to generate and rotate to a new cache auth token."
+  type        = number
+  default     = 1
+}
+
 variable "tags" {
   description = "Tags for every resource (provider default_tags and the module's own)."
   type        = map(string)

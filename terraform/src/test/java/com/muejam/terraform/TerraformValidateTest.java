@@ -141,6 +141,13 @@ class TerraformValidateTest {
                 new Tfvars("ingress from 0.0.0.0/1", "allowed_cidr_blocks = [\"0.0.0.0/1\"]", cidrs),
                 new Tfvars("ingress from 128.0.0.0/1", "allowed_cidr_blocks = [\"128.0.0.0/1\"]", cidrs),
                 new Tfvars("ingress from 172.32.0.0/16", "allowed_cidr_blocks = [\"172.32.0.0/16\"]", cidrs),
+                new Tfvars("cache replica in the primary's zone",
+                        "cache_availability_zones = [\"eu-west-1a\", \"eu-west-1a\"]",
+                        "The first replica (second entry of availability_zones) must be in another availability zone"),
+                new Tfvars("cache without a replica", "cache_availability_zones = [\"eu-west-1a\"]",
+                        "availability_zones needs 2-6 entries"),
+                new Tfvars("cache on Redis OSS 8", "cache_engine = \"redis\"\ncache_engine_version = \"8.0\"",
+                        "engine_version must look like"),
                 new Tfvars("Performance Insights 731 days, ingress from 172.31.0.0/16",
                         "performance_insights_retention_period = 731\nallowed_cidr_blocks = [\"172.31.0.0/16\"]", null));
     }
@@ -153,7 +160,8 @@ class TerraformValidateTest {
                 vpc_id                     = "vpc-0123456789abcdef0"
                 subnet_ids                 = ["subnet-a", "subnet-b"]
                 allowed_security_group_ids = ["sg-0123456789abcdef0"]
-                """ + tfvars.line() + "\n");
+                """ + (tfvars.line().contains("cache_availability_zones") ? ""
+                : "cache_availability_zones = [\"eu-west-1a\", \"eu-west-1b\"]\n") + tfvars.line() + "\n");
 
         TerraformCli.Result result = plan(planned, "case.tfvars");
 
