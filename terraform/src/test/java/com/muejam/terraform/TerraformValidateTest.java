@@ -103,6 +103,13 @@ class TerraformValidateTest {
                         "Invalid use of ephemeral value"),
                 new Breakage("ephemeral password in the stored secret string", "modules/rds/secret.tf",
                         "secret_string_wo = ", "secret_string = ", "Invalid use of ephemeral value"),
+                new Breakage("ephemeral token straight into auth_token (not write-only in this provider)",
+                        "modules/elasticache/main.tf",
+                        "auth_token                 = data.aws_secretsmanager_secret_version.auth_token.secret_string",
+                        "auth_token                 = ephemeral.aws_secretsmanager_random_password.auth_token.random_password",
+                        "Invalid use of ephemeral value"),
+                new Breakage("misspelt cache argument", "modules/elasticache/main.tf",
+                        "transit_encryption_enabled = true", "transit_encryption         = true", "Unsupported argument"),
                 new Breakage("string where a number belongs", "modules/rds/main.tf", "monitoring_interval                   = 60",
                         "monitoring_interval                   = \"every minute\"", "Incorrect attribute value type"));
     }
