@@ -61,15 +61,11 @@ data "aws_iam_policy_document" "kms" {
     actions   = ["kms:Decrypt", "kms:GenerateDataKey*"]
     resources = ["*"]
 
+    # No aws:SourceAccount condition: AWS's policy for alarm notifications to an encrypted topic has none, and a
+    # condition the service does not send would silently drop every alarm notification.
     principals {
       type        = "Service"
       identifiers = ["cloudwatch.amazonaws.com", "sns.amazonaws.com"]
-    }
-
-    condition {
-      test     = "StringEquals"
-      variable = "aws:SourceAccount"
-      values   = [data.aws_caller_identity.current.account_id]
     }
   }
 }
