@@ -76,6 +76,31 @@ output "alarm_sns_topic_arn" {
 }
 
 output "application_environment" {
-  description = "Non-secret environment of the application nodes (missing replicas left out)"
-  value       = module.rds.application_environment
+  description = "Non-secret environment of the application nodes (missing replicas left out; VALKEY_URL without its token)"
+  value       = merge(module.rds.application_environment, module.elasticache.application_environment)
+}
+
+output "valkey_url" {
+  description = "VALKEY_URL without credentials (rediss://host:6379/0); the token is in cache_auth_token_secret_arn"
+  value       = module.elasticache.valkey_url
+}
+
+output "cache_auth_token_secret_arn" {
+  description = "Secret holding the cache auth token (the password of VALKEY_URL)"
+  value       = module.elasticache.auth_token_secret_arn
+}
+
+output "cache_primary_endpoint_address" {
+  description = "Primary endpoint of the cache (follows failover)"
+  value       = module.elasticache.primary_endpoint_address
+}
+
+output "cache_reader_endpoint_address" {
+  description = "Reader endpoint of the cache"
+  value       = module.elasticache.reader_endpoint_address
+}
+
+output "cache_security_group_id" {
+  description = "Security group of the cache nodes"
+  value       = module.elasticache.security_group_id
 }

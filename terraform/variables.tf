@@ -54,10 +54,17 @@ variable "manage_master_user_password" {
 }
 
 variable "master_password" {
-  description = "Master password when RDS does not manage it. Pass it through TF_VAR_master_password, never a committed file."
+  description = "Master password when RDS does not manage it. Ephemeral (never in plan or state); pass it through TF_VAR_master_password on every plan and apply, never a committed file."
   type        = string
   default     = null
   sensitive   = true
+  ephemeral   = true
+}
+
+variable "master_password_version" {
+  description = "Increase with a new master_password to change it (write-only arguments are sent only when their version changes)."
+  type        = number
+  default     = 1
 }
 
 variable "allocated_storage" {
@@ -124,10 +131,45 @@ variable "apply_immediately" {
   default     = false
 }
 
+variable "performance_insights_retention_period" {
+  description = "Performance Insights retention in days: 7, 731 or a multiple of 31 up to 713 (validated by the module)."
+  type        = number
+  default     = 7
+}
+
 variable "alarm_email_addresses" {
   description = "E-mail addresses subscribed to the alarm topic."
   type        = list(string)
   default     = []
+}
+
+variable "cache_engine" {
+  description = "Engine of the L2 cache: \"valkey\" or \"redis\"."
+  type        = string
+  default     = "valkey"
+}
+
+variable "cache_engine_version" {
+  description = "Engine version of the L2 cache (\"8.0\" for Valkey)."
+  type        = string
+  default     = "8.0"
+}
+
+variable "cache_node_type" {
+  description = "Node type of the L2 cache."
+  type        = string
+  default     = "cache.r7g.large"
+}
+
+variable "cache_availability_zones" {
+  description = "One cache node per entry, the primary first; the second entry must be another zone (its replica)."
+  type        = list(string)
+}
+
+variable "cache_auth_token_version" {
+  description = "Increase to generate and rotate to a new cache auth token."
+  type        = number
+  default     = 1
 }
 
 variable "tags" {

@@ -1,14 +1,15 @@
 terraform {
-  required_version = ">= 1.9.0"
+  required_version = ">= 1.11.0"
 
   required_providers {
     aws = {
       source  = "hashicorp/aws"
-      version = ">= 5.40.0, < 7.0.0"
+      version = ">= 5.100.0, < 6.0.0"
     }
   }
 
-  # Keep the state remote and encrypted: it holds the master password in password mode. For example:
+  # Keep the state remote and encrypted. The master password is not in it (write-only arguments), but the cache
+  # auth token is (modules/elasticache/README.md) and the state describes the whole data tier. For example:
   # backend "s3" {
   #   bucket       = "muejam-terraform-state"
   #   key          = "rds/terraform.tfstate"

@@ -6,7 +6,7 @@ resource "aws_sns_topic" "alarms" {
   count = var.create_sns_topic ? 1 : 0
 
   name              = "${var.identifier}-rds-alarms"
-  kms_master_key_id = var.sns_kms_master_key_id
+  kms_master_key_id = coalesce(var.sns_kms_master_key_id, local.kms_key_arn)
   tags              = local.tags
 }
 

@@ -4,6 +4,8 @@ data "aws_partition" "current" {}
 
 data "aws_caller_identity" "current" {}
 
+data "aws_region" "current" {}
+
 locals {
   engine_major = split(".", var.engine_version)[0]
 
@@ -17,15 +19,64 @@ locals {
 }
 
 # ---------------------------------------------------------------------------------------------------------------
-# Encryption key: storage, Performance Insights and the credentials secret
+# Encryption key: storage, Performance Insights, the credentials secret, the log groups and the alarm topic
 # ---------------------------------------------------------------------------------------------------------------
+
+# RDS, Secrets Manager (and ElastiCache, when the root module passes the key on) use the key on behalf of the
+# account's principals through grants, which the first statement permits. CloudWatch Logs and CloudWatch alarms
+# act as services of their own and need statements naming them: logs.<region>.amazonaws.com encrypts the log
+# groups, cloudwatch.amazonaws.com encrypts the messages it publishes to the KMS-encrypted topic, and
+# sns.amazonaws.com reads them back for delivery.
+data "aws_iam_policy_document" "kms" {
+  statement {
+    sid       = "AccountAdministersTheKeyAndGrantsItThroughIam"
+    actions   = ["kms:*"]
+    resources = ["*"]
+
+    principals {
+      type        = "AWS"
+      identifiers = ["arn:${data.aws_partition.current.partition}:iam::${data.aws_caller_identity.current.account_id}:root"]
+    }
+  }
+
+  statement {
+    sid       = "CloudWatchLogsEncryptsTheLogGroups"
+    actions   = ["kms:Encrypt*", "kms:Decrypt*", "kms:ReEncrypt*", "kms:GenerateDataKey*", "kms:Describe*"]
+    resources = ["*"]
+
+    principals {
+      type        = "Service"
+      identifiers = ["logs.${data.aws_region.current.name}.amazonaws.com"]
+    }
+
+    condition {
+      test     = "ArnLike"
+      variable = "kms:EncryptionContext:aws:logs:arn"
+      values   = ["arn:${data.aws_partition.current.partition}:logs:${data.aws_region.current.name}:${data.aws_caller_identity.current.account_id}:log-group:*"]
+    }
+  }
+
+  statement {
+    sid       = "CloudWatchAlarmsAndSnsUseTheEncryptedTopic"
+    actions   = ["kms:Decrypt", "kms:GenerateDataKey*"]
+    resources = ["*"]
+
+    # No aws:SourceAccount condition: AWS's policy for alarm notifications to an encrypted topic has none, and a
+    # condition the service does not send would silently drop every alarm notification.
+    principals {
+      type        = "Service"
+      identifiers = ["cloudwatch.amazonaws.com", "sns.amazonaws.com"]
+    }
+  }
+}
 
 resource "aws_kms_key" "rds" {
   count = var.create_kms_key ? 1 : 0
 
-  description             = "RDS ${var.identifier}: storage, Performance Insights, credentials secret"
+  description             = "RDS ${var.identifier}: storage, Performance Insights, credentials secret, logs, alarm topic"
   enable_key_rotation     = true
   deletion_window_in_days = 30
+  policy                  = data.aws_iam_policy_document.kms.json
   tags                    = local.tags
 }
 
@@ -56,6 +107,7 @@ resource "aws_cloudwatch_log_group" "primary" {
 
   name              = "/aws/rds/instance/${var.identifier}/${each.value}"
   retention_in_days = var.log_retention_in_days
+  kms_key_id        = local.kms_key_arn
   tags              = local.tags
 }
 
@@ -64,6 +116,7 @@ resource "aws_cloudwatch_log_group" "replica_postgresql" {
 
   name              = "/aws/rds/instance/${local.replica_identifiers[count.index]}/postgresql"
   retention_in_days = var.log_retention_in_days
+  kms_key_id        = local.kms_key_arn
   tags              = local.tags
 }
 
@@ -72,6 +125,7 @@ resource "aws_cloudwatch_log_group" "replica_upgrade" {
 
   name              = "/aws/rds/instance/${local.replica_identifiers[count.index]}/upgrade"
   retention_in_days = var.log_retention_in_days
+  kms_key_id        = local.kms_key_arn
   tags              = local.tags
 }
 
@@ -89,10 +143,13 @@ resource "aws_db_instance" "primary" {
   db_name  = var.db_name
   port     = var.port
   username = var.master_username
-  # Either RDS manages the password in Secrets Manager, or the sensitive variable sets it (see secret.tf).
+  # Either RDS manages the password in Secrets Manager, or the ephemeral variable sets it through the write-only
+  # password_wo (see secret.tf): Terraform sends it to RDS and keeps it out of the plan and the state. RDS receives
+  # it again only when master_password_version changes.
   manage_master_user_password   = var.manage_master_user_password ? true : null
   master_user_secret_kms_key_id = var.manage_master_user_password ? local.kms_key_arn : null
-  password                      = var.manage_master_user_password ? null : var.master_password
+  password_wo                   = var.manage_master_user_password ? null : var.master_password
+  password_wo_version           = var.manage_master_user_password ? null : var.master_password_version
 
   storage_type          = "gp3"
   allocated_storage     = var.allocated_storage

@@ -53,6 +53,14 @@ resource "aws_db_parameter_group" "this" {
   }
 
   parameter {
+    # Bind parameters stay out of the statement log (slow-query lines, errors): they carry user data such as
+    # e-mail addresses and password hashes. 0 logs none; log_parameter_max_length_on_error already defaults to 0.
+    name         = "log_parameter_max_length"
+    value        = "0"
+    apply_method = "immediate"
+  }
+
+  parameter {
     name         = "pg_stat_statements.track"
     value        = "top"
     apply_method = "immediate"

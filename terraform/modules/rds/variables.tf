@@ -129,15 +129,27 @@ variable "manage_master_user_password" {
 }
 
 variable "master_password" {
-  description = "Master password when manage_master_user_password is false. The module stores it in a Secrets Manager secret with the same JSON shape as the RDS-managed one. It is also kept in the Terraform state: use an encrypted remote state."
+  description = "Master password when manage_master_user_password is false. Ephemeral: it goes only to write-only arguments (password_wo of the primary, secret_string_wo of the module's secret), never into the plan or the state. Needed on every plan and apply in this mode; RDS and the secret receive it when master_password_version changes."
   type        = string
   default     = null
   sensitive   = true
+  ephemeral   = true
 
   validation {
     # try(): Terraform before 1.12 evaluates both sides of || and length(null) is an error.
     condition     = var.manage_master_user_password || (try(length(var.master_password), 0) >= 8 && try(length(var.master_password), 0) <= 128 && !can(regex("[/\"@ ]", var.master_password)))
     error_message = "Set master_password (8-128 characters, without /, \", @ or spaces) when manage_master_user_password is false."
+  }
+}
+
+variable "master_password_version" {
+  description = "Version of master_password (write-only arguments are sent only when their version changes). Increase it, with the new master_password, to change the password: one apply updates RDS and the secret."
+  type        = number
+  default     = 1
+
+  validation {
+    condition     = var.master_password_version >= 1 && floor(var.master_password_version) == var.master_password_version
+    error_message = "master_password_version must be a positive whole number."
   }
 }
 
@@ -179,7 +191,7 @@ variable "max_allocated_storage" {
 }
 
 variable "create_kms_key" {
-  description = "Create a customer-managed KMS key for storage, Performance Insights and the credentials secret. Set false and pass kms_key_arn to use your own."
+  description = "Create a customer-managed KMS key for storage, Performance Insights, the credentials secret, the log groups and the alarm topic. Set false and pass kms_key_arn to use your own (its policy must admit logs.<region>.amazonaws.com and cloudwatch.amazonaws.com like the module's, see main.tf)."
   type        = bool
   default     = true
 
@@ -267,13 +279,20 @@ variable "allowed_security_group_ids" {
 }
 
 variable "allowed_cidr_blocks" {
-  description = "IPv4 CIDR blocks admitted on the PostgreSQL port (private ranges; 0.0.0.0/0 is refused)."
+  description = "IPv4 CIDR blocks admitted on the PostgreSQL port; each must lie inside 10.0.0.0/8, 172.16.0.0/12 or 192.168.0.0/16."
   type        = list(string)
   default     = []
 
   validation {
-    condition     = alltrue([for cidr in var.allowed_cidr_blocks : can(cidrhost(cidr, 0)) && !endswith(cidr, "/0")])
-    error_message = "allowed_cidr_blocks must be valid IPv4 CIDR blocks and none may be /0."
+    # A block lies inside a private range when its prefix is at least as long as the range's and its network
+    # address, cut to the range's prefix, is the range's network address. try(): IPv6 or malformed blocks fail.
+    condition = alltrue([for cidr in var.allowed_cidr_blocks : try(anytrue([
+      for private in ["10.0.0.0/8", "172.16.0.0/12", "192.168.0.0/16"] :
+      can(regex("^[0-9.]+/[0-9]+$", cidr)) &&
+      tonumber(split("/", cidr)[1]) >= tonumber(split("/", private)[1]) &&
+      cidrhost(format("%s/%s", cidrhost(cidr, 0), split("/", private)[1]), 0) == cidrhost(private, 0)
+    ]), false)])
+    error_message = "allowed_cidr_blocks must be IPv4 CIDR blocks inside 10.0.0.0/8, 172.16.0.0/12 or 192.168.0.0/16 (no /0, no public ranges)."
   }
 }
 
@@ -335,8 +354,14 @@ variable "performance_insights_retention_period" {
   default     = 7
 
   validation {
-    condition     = var.performance_insights_retention_period == 7 || var.performance_insights_retention_period == 731 || (var.performance_insights_retention_period % 31 == 0 && var.performance_insights_retention_period <= 713)
-    error_message = "performance_insights_retention_period must be 7, 731 or a multiple of 31 up to 713."
+    # RDS accepts 7 (free tier), 731 (two years) or a whole number of 31-day months from 1 to 23 (31-713).
+    # The lower bound matters: 0 and negative multiples of 31 pass the modulo test alone.
+    condition = (
+      var.performance_insights_retention_period == 7 ||
+      var.performance_insights_retention_period == 731 ||
+      (var.performance_insights_retention_period >= 31 && var.performance_insights_retention_period <= 713 && var.performance_insights_retention_period % 31 == 0)
+    )
+    error_message = "performance_insights_retention_period must be 7, 731 or a multiple of 31 between 31 and 713 (months of 31 days)."
   }
 }
 
@@ -381,7 +406,7 @@ variable "alarm_sns_topic_arn" {
 }
 
 variable "sns_kms_master_key_id" {
-  description = "KMS key for the created topic. CloudWatch cannot publish to a topic encrypted with the AWS-managed alias/aws/sns key: use a customer key whose policy admits cloudwatch.amazonaws.com, or leave null."
+  description = "KMS key for the created topic instead of the module's key (null: the module's key, whose policy admits cloudwatch.amazonaws.com). CloudWatch cannot publish to a topic encrypted with the AWS-managed alias/aws/sns key: a key given here must admit cloudwatch.amazonaws.com."
   type        = string
   default     = null
 }

@@ -27,6 +27,7 @@ public record Block(String type, List<String> labels, Map<String, Expr> attribut
         return switch (type) {
             case "resource" -> label(0) + "." + label(1);
             case "data" -> "data." + label(0) + "." + label(1);
+            case "ephemeral" -> "ephemeral." + label(0) + "." + label(1);
             case "variable" -> "var." + label(0);
             case "module" -> "module." + label(0);
             default -> labels.isEmpty() ? type : type + "." + String.join(".", labels);

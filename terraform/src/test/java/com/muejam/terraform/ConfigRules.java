@@ -14,6 +14,7 @@ final class ConfigRules {
 
     static final Pattern NAMED_REFERENCE = Pattern.compile("^(var|local|module)\\.([A-Za-z0-9_-]+)");
     static final Pattern DATA_REFERENCE = Pattern.compile("^data\\.([a-z0-9_]+)\\.([A-Za-z0-9_-]+)");
+    static final Pattern EPHEMERAL_REFERENCE = Pattern.compile("^ephemeral\\.([a-z0-9_]+)\\.([A-Za-z0-9_-]+)");
     static final Pattern RESOURCE_REFERENCE =
             Pattern.compile("^([a-z0-9]+_[a-z0-9_]+)(?:\\[[^\\]]*\\])?\\.([A-Za-z0-9_-]+)");
 
@@ -51,6 +52,12 @@ final class ConfigRules {
         Matcher data = DATA_REFERENCE.matcher(reference);
         if (data.find()) {
             return config.data(data.group(1), data.group(2)).isPresent() ? null : "undeclared " + data.group(0);
+        }
+        Matcher ephemeral = EPHEMERAL_REFERENCE.matcher(reference);
+        if (ephemeral.find()) {
+            boolean declared = config.blocks("ephemeral").stream()
+                    .anyMatch(b -> b.label(0).equals(ephemeral.group(1)) && b.label(1).equals(ephemeral.group(2)));
+            return declared ? null : "undeclared " + ephemeral.group(0);
         }
         Matcher resource = RESOURCE_REFERENCE.matcher(reference);
         if (resource.find()) {

@@ -48,7 +48,7 @@ import java.util.regex.Pattern;
 final class HclSyntax {
 
     private static final Set<String> TOP_LEVEL_BLOCKS = Set.of("terraform", "provider", "variable", "locals", "output",
-            "module", "resource", "data", "moved", "import", "check", "removed");
+            "module", "resource", "data", "ephemeral", "moved", "import", "check", "removed");
     private static final Pattern IDENTIFIER = Pattern.compile("[A-Za-z_][A-Za-z0-9_-]*");
 
     private static final Constructor<?> LEXER;

@@ -56,6 +56,9 @@ public final class RdsModuleChecker {
             new AlarmKind("FreeStorageSpace", "LessThanThreshold", true, true, null, null),
             new AlarmKind("FreeableMemory", "LessThanThreshold", true, true, null, null));
 
+    /** RFC 1918: the only ranges allowed_cidr_blocks may admit. */
+    public static final List<String> PRIVATE_RANGES = List.of("10.0.0.0/8", "172.16.0.0/12", "192.168.0.0/16");
+
     private static final Pattern DATA_REFERENCE = ConfigRules.DATA_REFERENCE;
     private static final Pattern NAMED_REFERENCE = ConfigRules.NAMED_REFERENCE;
 
@@ -164,6 +167,29 @@ public final class RdsModuleChecker {
             check(v, secret.attr("kms_key_id").map(this::isKmsKey).orElse(false), secret,
                     "the credentials secret must be encrypted with the module's KMS key");
         }
+        for (Block logGroup : config.resources("aws_cloudwatch_log_group")) {
+            check(v, logGroup.attr("kms_key_id").map(this::isKmsKey).orElse(false), logGroup,
+                    "the log group must be encrypted with the module's KMS key");
+        }
+        for (Block topic : config.resources("aws_sns_topic")) {
+            check(v, topic.attr("kms_master_key_id").map(this::isKmsKey).orElse(false), topic,
+                    "the alarm topic must be encrypted with the module's KMS key (or the one passed in)");
+        }
+        for (Block key : keys) {
+            Optional<Block> policy = key.attr("policy").flatMap(e -> e.references().stream()
+                    .map(DATA_REFERENCE::matcher).filter(Matcher::find)
+                    .filter(m -> m.group(1).equals("aws_iam_policy_document"))
+                    .map(m -> config.data(m.group(1), m.group(2))).flatMap(Optional::stream).findFirst());
+            check(v, policy.isPresent(), key, "policy must be an aws_iam_policy_document of the module");
+            List<String> principals = policy.stream().flatMap(d -> d.nested("statement").stream())
+                    .flatMap(s -> s.nested("principals").stream())
+                    .flatMap(pr -> pr.attr("identifiers").stream()).map(Expr::text).toList();
+            for (String service : List.of("logs.${data.aws_region.current.name}.amazonaws.com", "cloudwatch.amazonaws.com",
+                    ":root")) {
+                check(v, principals.stream().anyMatch(p -> p.contains(service)), key,
+                        "the key policy must admit " + service + " (log groups, alarm topic, the account's principals)");
+            }
+        }
         return v;
     }
 
@@ -211,14 +237,28 @@ public final class RdsModuleChecker {
                 "username must come from var.master_username");
         check(v, p.attr("manage_master_user_password").map(e -> e.refersTo("var.manage_master_user_password"))
                 .orElse(false), p, "manage_master_user_password must follow var.manage_master_user_password");
-        check(v, p.attr("password").map(e -> e.refersTo("var.master_password")
+        check(v, !p.has("password"), p,
+                "password must not be set: it would be kept in the state (use the write-only password_wo)");
+        check(v, p.attr("password_wo").map(e -> e.refersTo("var.master_password")
                 && e.refersTo("var.manage_master_user_password")).orElse(false), p,
-                "password must be var.master_password only when the password is not managed by Secrets Manager");
+                "password_wo must be var.master_password only when the password is not managed by Secrets Manager");
+        check(v, p.attr("password_wo_version").map(e -> e.refersTo("var.master_password_version")).orElse(false), p,
+                "password_wo_version must be var.master_password_version (a new version sends the new password)");
+        for (Block version : config.resources("aws_secretsmanager_secret_version")) {
+            check(v, !version.has("secret_string") && !version.has("secret_binary"), version,
+                    "secret_string must not be set: it would be kept in the state (use the write-only secret_string_wo)");
+            check(v, version.attr("secret_string_wo").map(e -> e.refersTo("var.master_password")).orElse(false)
+                    && version.attr("secret_string_wo_version").map(e -> e.refersTo("var.master_password_version"))
+                            .orElse(false), version,
+                    "secret_string_wo must hold var.master_password, versioned by var.master_password_version");
+        }
         Block password = config.variables().get("master_password");
         if (password == null) {
             v.add("variable master_password is missing");
         } else {
             check(v, password.attr("sensitive").map(Expr::isTrue).orElse(false), password, "must be sensitive");
+            check(v, password.attr("ephemeral").map(Expr::isTrue).orElse(false), password,
+                    "must be ephemeral (never in plan or state)");
             check(v, password.attr("default").map(e -> e.isLiteral() && e.literal() == null).orElse(true), password,
                     "must not have a default (no password in the repository)");
         }
@@ -320,7 +360,12 @@ public final class RdsModuleChecker {
         }
         Block cidrs = config.variables().get("allowed_cidr_blocks");
         check(v, cidrs != null && cidrs.nested("validation").stream().anyMatch(b -> b.attr("condition")
-                .map(c -> c.text().contains("/0")).orElse(false)), cidrs, "allowed_cidr_blocks must refuse /0");
+                .map(c -> PRIVATE_RANGES.stream().allMatch(r -> c.text().contains("\"" + r + "\""))
+                        && c.text().contains("cidrhost(") && c.refersTo("var.allowed_cidr_blocks")).orElse(false)
+                && b.attr("condition").map(c -> PRIVATE_RANGES.stream().filter(r -> c.text().contains(r)).count()
+                        == c.text().split("\"[0-9.]+/[0-9]+\"", -1).length - 1).orElse(false)),
+                cidrs, "allowed_cidr_blocks must be validated to lie inside " + String.join(", ", PRIVATE_RANGES)
+                        + " and no other range");
         return v;
     }
 
@@ -349,6 +394,8 @@ public final class RdsModuleChecker {
                 "log_min_duration_statement must be 100 (ms)");
         check(v, value(parameters, "shared_preload_libraries").map(s -> s.contains("pg_stat_statements")).orElse(false),
                 group, "shared_preload_libraries must preload pg_stat_statements");
+        check(v, value(parameters, "log_parameter_max_length").map("0"::equals).orElse(false), group,
+                "log_parameter_max_length must be 0 (no bind parameters, i.e. user data, in the logs)");
         check(v, !parameters.containsKey("statement_timeout"), group,
                 "statement_timeout belongs to the application, not the parameter group");
         check(v, decimal(value(parameters, "autovacuum_vacuum_scale_factor")).map(d -> d.compareTo(new BigDecimal("0.2")) < 0)
@@ -384,6 +431,14 @@ public final class RdsModuleChecker {
                     .anyMatch(r -> r.startsWith("aws_iam_role."))).orElse(false), instance,
                     "monitoring_role_arn must be the module's enhanced monitoring role (or the one passed in)");
         }
+        Block retention = config.variables().get("performance_insights_retention_period");
+        List<String> retentionConditions = retention == null ? List.of() : retention.nested("validation").stream()
+                .map(b -> b.attr("condition").map(Expr::text).orElse("")).toList();
+        String p = "var.performance_insights_retention_period";
+        check(v, retentionConditions.stream().anyMatch(c -> c.contains(p + " == 7") && c.contains(p + " == 731")
+                && c.contains(p + " >= 31") && c.contains(p + " <= 713") && c.contains(p + " % 31 == 0")), retention,
+                "performance_insights_retention_period must be validated to 7, 731 or 31-713 in steps of 31, found "
+                        + retentionConditions);
         List<Block> roles = config.resources("aws_iam_role");
         check(v, roles.stream().anyMatch(role -> role.attr("assume_role_policy").map(e -> e.references().stream()
                 .anyMatch(r -> trustsMonitoring(r))).orElse(false)), null,

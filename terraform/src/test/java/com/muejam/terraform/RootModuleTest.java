@@ -24,9 +24,14 @@ class RootModuleTest {
         return TerraformFiles.read(TerraformFiles.module().resolve("README.md"));
     }
 
+    private static String cacheReadme() {
+        return TerraformFiles.read(TerraformFiles.cacheModule().resolve("README.md"));
+    }
+
     private static RootModuleChecker checker(Map<String, String> root, String example, String readme) {
         return new RootModuleChecker(TerraformConfig.parse(root), TerraformConfig.load(TerraformFiles.module()),
-                HclSyntax.parseAttributes("terraform.tfvars.example", example), readme);
+                TerraformConfig.load(TerraformFiles.cacheModule()),
+                HclSyntax.parseAttributes("terraform.tfvars.example", example), readme, cacheReadme());
     }
 
     @TestFactory
@@ -38,7 +43,8 @@ class RootModuleTest {
     @Test
     void theParsedRootHoldsWhatTheRulesLookAt() {
         TerraformConfig root = TerraformConfig.parse(rootSources());
-        assertThat(root.modules()).containsOnlyKeys("rds");
+        assertThat(root.modules()).containsOnlyKeys("rds", "elasticache");
+        assertThat(root.modules().get("elasticache").attributes()).hasSizeGreaterThan(8);
         assertThat(root.modules().get("rds").attributes()).hasSizeGreaterThan(10);
         assertThat(root.outputs()).hasSizeGreaterThanOrEqualTo(RdsModuleChecker.REQUIRED_OUTPUTS.size());
         assertThat(HclSyntax.parseAttributes("example", example())).containsKeys("aws_region", "vpc_id", "subnet_ids");
@@ -56,11 +62,36 @@ class RootModuleTest {
     @Test
     void reportsARequiredModuleVariableLeftOut() {
         Map<String, String> root = new LinkedHashMap<>(rootSources());
-        root.put("main.tf", root.get("main.tf").replaceFirst("  vpc_id += var.vpc_id\\n", ""));
+        root.put("main.tf", root.get("main.tf").replaceAll("  vpc_id += var.vpc_id\\n", ""));
 
         assertThat(checker(root, example(), readme()).violations())
                 .anyMatch(v -> v.contains("required variable vpc_id of modules/rds is not passed"))
+                .anyMatch(v -> v.contains("required variable vpc_id of modules/elasticache is not passed"))
                 .anyMatch(v -> v.contains("var.vpc_id: is declared but never used"));
+    }
+
+    @Test
+    void reportsACacheWithItsOwnKeyOrOpenToOtherGroups() {
+        Map<String, String> root = new LinkedHashMap<>(rootSources());
+        root.put("main.tf", root.get("main.tf")
+                .replace("kms_key_arn         = module.rds.kms_key_arn", "kms_key_arn         = \"alias/aws/elasticache\"")
+                .replace("  allowed_security_group_ids = var.allowed_security_group_ids\n\n  kms_key_arn",
+                        "  allowed_security_group_ids = [\"sg-other\"]\n\n  kms_key_arn"));
+
+        assertThat(checker(root, example(), readme()).cacheCall())
+                .anyMatch(v -> v.contains("kms_key_arn must be module.rds.kms_key_arn"))
+                .anyMatch(v -> v.contains("allowed_security_group_ids must be var.allowed_security_group_ids"));
+    }
+
+    @Test
+    void reportsAnEnvironmentWithoutTheCache() {
+        Map<String, String> root = new LinkedHashMap<>(rootSources());
+        root.put("outputs.tf", root.get("outputs.tf").replace(
+                "merge(module.rds.application_environment, module.elasticache.application_environment)",
+                "module.rds.application_environment"));
+
+        assertThat(checker(root, example(), readme()).outputs())
+                .anyMatch(v -> v.contains("must merge the application_environment of modules/rds and modules/elasticache"));
     }
 
     @Test

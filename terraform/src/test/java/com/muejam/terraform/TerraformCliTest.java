@@ -111,6 +111,8 @@ class TerraformCliTest {
     static Stream<Case> cases() {
         String replicas = "replica_count must be 0, 1 or 2.";
         String password = "Set master_password";
+        String cidrs = "allowed_cidr_blocks must be IPv4 CIDR blocks inside 10.0.0.0/8, 172.16.0.0/12 or 192.168.0.0/16";
+        String insights = "performance_insights_retention_period must be 7, 731 or a multiple of 31 between 31 and 713";
         return Stream.of(
                 accepted("defaults"),
                 accepted("no replica", "replica_count", "0"),
@@ -125,12 +127,26 @@ class TerraformCliTest {
                 refused("password mode without a password", password, "master_password", null),
                 refused("password too short", password, "master_password", "short"),
                 refused("password with @", password, "master_password", "abc@defghij"),
+                refused("password version 0", "master_password_version must be a positive whole number.",
+                        "master_password_version", "0"),
+                accepted("password version 2", "master_password_version", "2"),
                 refused("3-day backups", "backup_retention_period must be 7-35 days.", "backup_retention_period", "3"),
                 accepted("35-day backups", "backup_retention_period", "35"),
                 refused("3-day secret recovery window", "secret_recovery_window_in_days must be 0 or 7-30",
                         "secret_recovery_window_in_days", "3"),
-                refused("ingress from anywhere", "none may be /0", "allowed_cidr_blocks", "[\"0.0.0.0/0\"]"),
+                refused("ingress from anywhere", cidrs, "allowed_cidr_blocks", "[\"0.0.0.0/0\"]"),
+                refused("ingress from the lower half of the internet", cidrs, "allowed_cidr_blocks", "[\"0.0.0.0/1\"]"),
+                refused("ingress from the upper half of the internet", cidrs, "allowed_cidr_blocks",
+                        "[\"128.0.0.0/1\"]"),
+                refused("ingress from just above 172.16.0.0/12", cidrs, "allowed_cidr_blocks", "[\"172.32.0.0/16\"]"),
+                refused("ingress from a /8 around 172.16.0.0/12", cidrs, "allowed_cidr_blocks", "[\"172.16.0.0/8\"]"),
+                refused("one public block among private ones", cidrs, "allowed_cidr_blocks",
+                        "[\"10.0.0.0/16\", \"8.8.8.0/24\"]"),
+                refused("IPv6 block", cidrs, "allowed_cidr_blocks", "[\"fd00::/8\"]"),
+                refused("not a CIDR block", cidrs, "allowed_cidr_blocks", "[\"bastion\"]"),
                 accepted("ingress from a private range", "allowed_cidr_blocks", "[\"10.20.0.0/16\"]"),
+                accepted("ingress from each private range, edges included", "allowed_cidr_blocks",
+                        "[\"10.0.0.0/8\", \"172.16.0.0/12\", \"172.31.255.0/24\", \"192.168.0.0/16\", \"192.168.7.9/32\"]"),
                 refused("no ingress source", "Admit at least one source", "allowed_security_group_ids", "[]"),
                 refused("one subnet", "at least two subnets", "subnet_ids", "[\"subnet-a\"]"),
                 refused("no storage autoscaling", "storage autoscaling", "max_allocated_storage", "100"),
@@ -140,9 +156,19 @@ class TerraformCliTest {
                 accepted("pinned minor version", "engine_version", "15.12"),
                 refused("engine version by name", "engine_version must look like", "engine_version", "fifteen"),
                 refused("upper-case identifier", "identifier must start with a letter", "identifier", "MueJam"),
-                refused("30-day Performance Insights", "performance_insights_retention_period must be",
-                        "performance_insights_retention_period", "30"),
+                refused("no Performance Insights retention", insights, "performance_insights_retention_period", "0"),
+                refused("negative Performance Insights retention", insights, "performance_insights_retention_period",
+                        "-31"),
+                refused("30-day Performance Insights", insights, "performance_insights_retention_period", "30"),
+                refused("732-day Performance Insights", insights, "performance_insights_retention_period", "732"),
+                refused("744-day Performance Insights (24 x 31)", insights, "performance_insights_retention_period",
+                        "744"),
+                refused("fractional Performance Insights", insights, "performance_insights_retention_period", "62.5"),
+                accepted("7-day Performance Insights", "performance_insights_retention_period", "7"),
+                accepted("1-month Performance Insights", "performance_insights_retention_period", "31"),
                 accepted("2-month Performance Insights", "performance_insights_retention_period", "62"),
+                accepted("23-month Performance Insights", "performance_insights_retention_period", "713"),
+                accepted("2-year Performance Insights", "performance_insights_retention_period", "731"),
                 refused("alarm at 100% of connections", "connections_alarm_ratio must be between 0 and 1",
                         "connections_alarm_ratio", "1"));
     }

@@ -29,6 +29,14 @@ final class TerraformFiles {
         return TerraformConfig.readSources(module());
     }
 
+    static Path cacheModule() {
+        return root().resolve("modules/elasticache");
+    }
+
+    static Map<String, String> cacheModuleSources() {
+        return TerraformConfig.readSources(cacheModule());
+    }
+
     static String read(Path file) {
         try {
             return Files.readString(file, StandardCharsets.UTF_8);
