@@ -6,6 +6,8 @@
 #                           follows/blocks/notifications in proportion), runs every scenario, the faults and
 #                           pgbench, writes benchmarks/RESULTS.md and benchmarks/results/*.png, and stops.
 # Options (environment): BENCH_ROWS, BENCH_USERS (signed-in load users, default 2000), MUEJAM_SKIP_BUILD=1,
+#   BENCH_NODES=2 (two WildFly nodes behind HAProxy on 8580, nodes on 9580/9680: every scenario goes through the
+#   balancer, faults squeeze node 1's pool, and the cross-node runs count stale read-backs on the other node),
 #   BENCH_JFR=1 (record a JDK Flight Recording of the server during the suite: target/bench/server.jfr, and print
 #   its hottest frames). Gatling's HTML reports: target/bench/gatling/*/*/index.html.
 # The server runs with PASSWORD_PBKDF2_ITERATIONS=10000 (the suite signs up thousands of users; production keeps
@@ -19,6 +21,14 @@ export MUEJAM_SEED_ROWS="${BENCH_ROWS:-100000}"
 export PASSWORD_PBKDF2_ITERATIONS=10000 TRUSTED_PROXIES=127.0.0.1,::1
 URL=http://127.0.0.1:8580/
 MGMT=127.0.0.1:10490
+NODE_ARGS=()
+NODE_DIR="$MUEJAM_RUN_DIR"
+if [ "${BENCH_NODES:-1}" = 2 ]; then
+  export MUEJAM_NODES=2
+  MGMT=127.0.0.1:11490                     # node 1: offset 500 + 1000
+  NODE_ARGS=(--node-urls "http://127.0.0.1:9580/,http://127.0.0.1:9680/")
+  NODE_DIR="$MUEJAM_RUN_DIR/node1"
+fi
 
 "$ROOT/bin/ensure-packages.sh" postgresql-client:psql >/dev/null 2>&1 || true
 if [ "${MUEJAM_SKIP_BUILD:-0}" != 1 ]; then
@@ -40,8 +50,7 @@ grep -q "MueJam is running" "$OUT/run.log" || { tail -50 "$OUT/run.log"; echo "t
 grep -E '^(data|vacuum|stories|user_profiles) ' "$OUT/run.log" || true
 
 (cd "$ROOT" && mvn -B -q -o -pl load dependency:build-classpath -Dmdep.outputFile="$OUT/classpath.txt" >/dev/null)
-server_pid=$(cat "$MUEJAM_RUN_DIR/wildfly.pid")
-jvm_pid=$(pgrep -f "jboss.server.base.dir=$MUEJAM_RUN_DIR/standalone" | head -1 || true)
+jvm_pid=$(pgrep -f "jboss-modules.jar.*jboss.server.base.dir=$NODE_DIR/standalone" | head -1 || true)
 if [ "${BENCH_JFR:-0}" = 1 ] && [ -n "$jvm_pid" ]; then
   jcmd "$jvm_pid" JFR.start name=bench settings=profile filename="$OUT/server.jfr" >/dev/null
 fi
@@ -50,12 +59,14 @@ java -Xmx2g --add-opens java.base/java.lang=ALL-UNNAMED -cp "$ROOT/load/target/c
   --url "$URL" --services-state-dir "$MUEJAM_RUN_DIR/services" \
   --jboss-cli "$ROOT/server-config/target/wildfly/bin/jboss-cli.sh" --controller "$MGMT" \
   --out "$OUT" --results "$ROOT/benchmarks" --users "${BENCH_USERS:-2000}" \
-  --machine "$machine" --commit "$(git -C "$ROOT" rev-parse --short HEAD)"
+  --machine "$machine" --commit "$(git -C "$ROOT" rev-parse --short HEAD)" ${NODE_ARGS[@]+"${NODE_ARGS[@]}"}
 if [ "${BENCH_JFR:-0}" = 1 ] && [ -n "$jvm_pid" ]; then
   jcmd "$jvm_pid" JFR.stop name=bench >/dev/null
-  echo "hottest frames on the server (JFR execution samples, top of stack):"
-  jfr print --events jdk.ExecutionSample "$OUT/server.jfr" \
-    | awk '/stackTrace = \[/{getline; sub(/^[ \t]+/, ""); sub(/line:.*/, ""); n[$0]++} END {for (f in n) print n[f], f}' \
+  echo "hottest frames on the server (JFR execution samples, first frame outside the JDK):"
+  jfr print --events jdk.ExecutionSample --stack-depth 64 "$OUT/server.jfr" > "$OUT/samples.txt"
+  # first frame outside the JDK, per sample: where the server's CPU goes, by library and method
+  awk '/jdk.ExecutionSample/{inst=1; done=0; next} inst && /line:/ && !done {f=$0; sub(/^[ \t]+/, "", f); sub(/[ \t]+line:.*/, "", f);
+       if (f !~ /^(java|jdk|sun|javax)\./) {n[f]++; done=1}} /^}/{inst=0} END {for (k in n) print n[k], k}' "$OUT/samples.txt" \
     | sort -rn | head -25
+  echo "samples with OpenTelemetry in the stack: $(grep -c 'opentelemetry' "$OUT/samples.txt" || true) lines"
 fi
-: "$server_pid"

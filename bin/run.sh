@@ -5,7 +5,7 @@
 # Ctrl-C (or `bin/run.sh stop` from another shell) stops WildFly and the services.
 # Options (environment): MUEJAM_REPLICAS=1|2, MUEJAM_SKIP_BUILD=1, MUEJAM_PORT_OFFSET (WildFly, default 0),
 # MUEJAM_EAR (deploy this EAR instead of the build's, e.g. a release artifact or an older build to compare),
-# MUEJAM_NODES=N (N > 1: N WildFly nodes on port offsets 1000, 1100, ... behind HAProxy on 8080 + MUEJAM_PORT_OFFSET,
+# MUEJAM_NODES=N (N > 1: N WildFly nodes on port offsets 1000, 1100, ... (plus MUEJAM_PORT_OFFSET) behind HAProxy on 8080 + MUEJAM_PORT_OFFSET,
 # health-checked on /health/ready; HAProxy is installed from Debian's packages when missing),
 # MUEJAM_RUN_DIR (state directory, default target/run), MUEJAM_DB_PORT (primary, default 25432; replicas the next
 # ports), MUEJAM_REDIS_PORT (default 26379), MUEJAM_SEED_ROWS=N (fill an empty database with the data generator:
@@ -31,7 +31,7 @@ services() { java -jar "$CLI_JAR" "$@" --state-dir "$STATE/services"; }
 
 # Node i's directory, port offset and management port ("" for the single node: target/run itself).
 node_dir() { if [ "$NODES" = 1 ]; then echo "$STATE"; else echo "$STATE/node$1"; fi; }
-node_offset() { if [ "$NODES" = 1 ]; then echo "$OFFSET"; else echo $((1000 + 100 * ($1 - 1))); fi; }
+node_offset() { if [ "$NODES" = 1 ]; then echo "$OFFSET"; else echo $((OFFSET + 1000 + 100 * ($1 - 1))); fi; }
 
 stop_node() { # directory: orderly shutdown (requests in flight finish, up to 10 s), then the process
   local dir=$1 pid mgmt

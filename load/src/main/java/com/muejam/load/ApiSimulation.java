@@ -7,6 +7,7 @@ import static io.gatling.javaapi.core.CoreDsl.percent;
 import static io.gatling.javaapi.core.CoreDsl.randomSwitch;
 import static io.gatling.javaapi.core.CoreDsl.responseTimeInMillis;
 import static io.gatling.javaapi.core.CoreDsl.scenario;
+import static io.gatling.javaapi.core.CoreDsl.stopLoadGeneratorIf;
 import static io.gatling.javaapi.http.HttpDsl.http;
 import static io.gatling.javaapi.http.HttpDsl.status;
 
@@ -24,6 +25,8 @@ import io.gatling.javaapi.http.HttpRequestActionBuilder;
  * from losses; Gatling's own report shows the same requests over time.
  */
 public class ApiSimulation extends Simulation {
+
+    static final long MAX_IN_FLIGHT = 4000;
 
     public ApiSimulation() {
         Plan plan = Plan.current();
@@ -51,6 +54,7 @@ public class ApiSimulation extends Simulation {
                     percent(10.0).then(signedIn(w).exec(s -> s.set("prefix", w.anyPrefix()))
                             .exec(timed(timeline, auth(http("profiles").get("/api/profiles?prefix=#{prefix}"))))),
                     percent(20.0).then(edit(w, timeline)));
+            case CROSS_NODE -> crossNode(plan, w, timeline);
         };
         ScenarioBuilder scn = scenario(plan.scenario().id()).exec(chain);
         setUp(scn.injectOpen(constantUsersPerSec(plan.ratePerSecond()).during(plan.duration()).randomized()))
@@ -75,9 +79,66 @@ public class ApiSimulation extends Simulation {
                         .body(StringBody("{\"title\":\"load edit #{n}\"}")).asJson())));
     }
 
+    private static final java.util.regex.Pattern EDIT_NUMBER = java.util.regex.Pattern.compile("\"title\"\\s*:\\s*\"xnode (\\d+)\"");
+
+    /**
+     * One cycle per arrival: a user no other cycle holds edits its story on node A, reads it back on node B at once
+     * (signed in, without the token of the edit), and anonymously after the documented bound. A read showing an
+     * older edit than the cycle's own is stale; a cycle that finds every user busy is skipped.
+     */
+    private static ChainBuilder crossNode(Plan plan, Workload w, Timeline timeline) {
+        String a = plan.nodeA().replaceAll("/+$", "");
+        String b = plan.nodeB().replaceAll("/+$", "");
+        return exec(s -> {
+            Workload.User u = w.borrow();
+            if (u == null) {
+                timeline.crossSkipped();
+                return s.markAsFailed();
+            }
+            return s.set("user", u).set("token", u.token()).set("storyOwned", u.story()).set("address", u.address())
+                    .set("n", w.nextEdit());
+        }).exitHereIfFailed()
+                .exec(timed(timeline, auth(http("edit on A").patch(a + "/api/stories/#{storyOwned}")
+                        .body(StringBody("{\"title\":\"xnode #{n}\"}")).asJson())))
+                .exec(timed(timeline, auth(http("same user on B").get(b + "/api/stories/#{storyOwned}"))
+                        .check(io.gatling.javaapi.core.CoreDsl.bodyString().saveAs("body"))))
+                .exec(s -> readBack(timeline, s, true))
+                .pause(plan.anonymousBound())
+                .exec(timed(timeline, http("anonymous on B").get(b + "/api/stories/#{storyOwned}")
+                        .check(io.gatling.javaapi.core.CoreDsl.bodyString().saveAs("body"))))
+                .exec(s -> {
+                    Session out = readBack(timeline, s, false);
+                    w.giveBack(s.get("user"));
+                    return out;
+                });
+    }
+
+    private static Session readBack(Timeline timeline, Session s, boolean sameUser) {
+        long n = s.getLong("n");
+        String body = s.contains("body") ? s.getString("body") : "";
+        java.util.regex.Matcher m = EDIT_NUMBER.matcher(body);
+        // an answer without the title (an error) is not a read-back: the timeline counts it by status
+        if (m.find()) {
+            timeline.readBack(sameUser, Long.parseLong(m.group(1)) < n);
+        }
+        return s.remove("body");
+    }
+
     /** The request, with its status and time recorded (status 0 and the elapsed time when no answer came). */
     private static ChainBuilder timed(Timeline timeline, HttpRequestActionBuilder request) {
-        return exec(s -> s.set("t0", System.nanoTime()).remove("status").remove("rt"))
+        // An open model keeps sending whatever the server does: past this many unanswered requests the server is
+        // overloaded and the step is over (this also keeps the generator within its open-file limit).
+        return exec(stopLoadGeneratorIf("more than " + MAX_IN_FLIGHT + " requests unanswered: overloaded", s -> {
+                    if (timeline.inFlight() > MAX_IN_FLIGHT) {
+                        timeline.markOverloaded();
+                        return true;
+                    }
+                    return false;
+                }))
+                .exec(s -> {
+                    timeline.sending();
+                    return s.set("t0", System.nanoTime()).remove("status").remove("rt");
+                })
                 .exec(request.check(status().saveAs("status"), responseTimeInMillis().saveAs("rt")))
                 .exec(s -> {
                     record(timeline, s);

@@ -7,7 +7,12 @@ import java.time.Duration;
  * hands it the scenario, rate and data through this holder before each run.
  */
 public record Plan(Scenario scenario, String baseUrl, double ratePerSecond, Duration duration, Workload workload,
-                   Timeline timeline) {
+                   Timeline timeline, String nodeA, String nodeB, Duration anonymousBound) {
+
+    public Plan(Scenario scenario, String baseUrl, double ratePerSecond, Duration duration, Workload workload,
+                Timeline timeline) {
+        this(scenario, baseUrl, ratePerSecond, duration, workload, timeline, null, null, Duration.ZERO);
+    }
 
     private static volatile Plan current;
 

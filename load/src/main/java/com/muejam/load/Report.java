@@ -41,7 +41,7 @@ public final class Report {
         Path charts = dir.resolve("results");
         Files.createDirectories(charts);
         StringBuilder md = new StringBuilder();
-        double ceiling = s.scenarios().get(Scenario.CEILING).throughput();
+        double ceiling = s.peaks().get(Scenario.CEILING).throughput();
         md.append("# Load and fault suite: results of the last run\n\n");
         md.append(String.format("Machine: %s. Date: %s. Commit: %s. %s run: %d signed-in load users, %d published "
                         + "stories read with Zipf popularity (exponent 1). Produced by `%s`; Gatling's HTML reports are "
@@ -52,41 +52,39 @@ public final class Report {
         md.append("Throughput is the highest arrival rate (open model, randomised arrivals) that held: p99 within ")
                 .append(LoadSuite.P99_BOUND_MS)
                 .append(" ms, nothing lost, refused or 5xx, at least 90% of the offered rate served; rates step up by half "
-                        + "from 200/s (100/s for writes and the mix), 8 s per step. Latencies are of the 20 s run at that "
-                        + "rate. \"Lost\" is any answer but 2xx and the documented 409/429/503.\n\n");
-        md.append("| scenario | what | throughput /s | × ceiling | p50 ms | p95 ms | p99 ms | max ms | answers by status | lost |\n");
-        md.append("| --- | --- | ---: | ---: | ---: | ---: | ---: | ---: | --- | ---: |\n");
-        System.out.printf("%n%-13s %12s %9s %7s %7s %7s %7s  %s%n", "scenario", "throughput/s", "x ceiling", "p50", "p95",
-                "p99", "max", "statuses");
+                        + "from 200/s (100/s for writes and the mix), 8 s per step, with a pause until the server answers "
+                        + "quickly again between runs. Latencies and answers are of a 20 s run at 70% of that peak, where "
+                        + "a service is meant to run. \"Lost\" is any answer but 2xx and the documented 409/429/503.\n\n");
+        md.append("| scenario | what | throughput /s | × ceiling | latencies at /s | p50 ms | p95 ms | p99 ms | max ms | answers by status | lost |\n");
+        md.append("| --- | --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: | --- | ---: |\n");
+        System.out.printf("%n%-13s %12s %9s %9s %7s %7s %7s %7s  %s%n", "scenario", "throughput/s", "x ceiling", "at /s",
+                "p50", "p95", "p99", "max", "statuses");
         for (Map.Entry<Scenario, RunResult> e : s.scenarios().entrySet()) {
             RunResult r = e.getValue();
-            double ratio = ceiling == 0 ? 0 : r.throughput() / ceiling;
-            md.append(String.format(Locale.ROOT, "| %s | %s | %.0f | %.2f | %d | %d | %d | %d | %s | %d |%n",
-                    e.getKey().id(), e.getKey().description(), r.throughput(), ratio, r.percentile(50), r.percentile(95),
-                    r.percentile(99), r.max(), r.statuses(), r.lost()));
-            System.out.printf(Locale.ROOT, "%-13s %12.0f %9.2f %7d %7d %7d %7d  %s%n", e.getKey().id(), r.throughput(),
-                    ratio, r.percentile(50), r.percentile(95), r.percentile(99), r.max(), r.statuses());
+            double peak = s.peaks().get(e.getKey()).throughput();
+            double ratio = ceiling == 0 ? 0 : peak / ceiling;
+            md.append(String.format(Locale.ROOT, "| %s | %s | %.0f | %.2f | %.0f | %d | %d | %d | %d | %s | %d |%n",
+                    e.getKey().id(), e.getKey().description(), peak, ratio, r.offeredPerSecond(), r.percentile(50),
+                    r.percentile(95), r.percentile(99), r.max(), r.statuses(), r.lost()));
+            System.out.printf(Locale.ROOT, "%-13s %12.0f %9.2f %9.0f %7d %7d %7d %7d  %s%n", e.getKey().id(), peak,
+                    ratio, r.offeredPerSecond(), r.percentile(50), r.percentile(95), r.percentile(99), r.max(),
+                    r.statuses());
             chart(r, charts.resolve(r.label() + ".png"), -1, -1);
-            md.append("");
         }
         RunResult at70 = s.mixAt70();
-        chart(at70, charts.resolve(at70.label() + ".png"), -1, -1);
-        md.append(String.format(Locale.ROOT, "%nThe mix at 70%% of its peak (%.0f/s): p50 %d ms, **p95 %d ms**, p99 %d ms, "
-                        + "max %d ms, %s.%n%n", at70.offeredPerSecond(), at70.percentile(50), at70.percentile(95),
-                at70.percentile(99), at70.max(), at70.statuses()));
 
         md.append("## Targets\n\n| target | measured | |\n| --- | --- | --- |\n");
-        target(md, "cached feed ≥ 0.8 × ceiling", s.scenarios().get(Scenario.CACHED_FEED).throughput() / ceiling, 0.8);
-        target(md, "story by id ≥ 0.8 × ceiling", s.scenarios().get(Scenario.STORY_BY_ID).throughput() / ceiling, 0.8);
+        target(md, "cached feed ≥ 0.8 × ceiling", s.peaks().get(Scenario.CACHED_FEED).throughput() / ceiling, 0.8);
+        target(md, "story by id ≥ 0.8 × ceiling", s.peaks().get(Scenario.STORY_BY_ID).throughput() / ceiling, 0.8);
         if (s.pgbench() != null) {
-            double writes = s.scenarios().get(Scenario.WRITES).throughput();
+            double writes = s.peaks().get(Scenario.WRITES).throughput();
             target(md, String.format(Locale.ROOT, "API writes ≥ 0.25 × pgbench (%.0f UPDATEs/s, %s)", s.pgbench().tps(),
                     s.pgbench().command()), writes / s.pgbench().tps(), 0.25);
         } else {
             md.append("| API writes ≥ 0.25 × pgbench | pgbench not found, not measured | |\n");
         }
         md.append(String.format(Locale.ROOT, "| p95 < 5 ms at 70%% of the peak mix | %d ms | %s |%n", at70.percentile(95),
-                at70.percentile(95) < 5 ? "met" : "missed by " + (at70.percentile(95) - 4) + " ms"));
+                at70.percentile(95) < 5 ? "met" : "missed by " + (at70.percentile(95) - 5) + " ms"));
         md.append(String.format(Locale.ROOT, "| seed: p95 < 100 ms (mix at 70%%) | %d ms | %s |%n%n", at70.percentile(95),
                 at70.percentile(95) < 100 ? "met" : "missed"));
 
@@ -101,6 +99,20 @@ public final class Report {
                     f.run().statuses(), f.before().brief(), f.after().brief()));
             chart(f.run(), charts.resolve(f.run().label() + ".png"), f.injectedAt(), f.repairedAt());
         }
+        if (!s.crossNode().isEmpty()) {
+            md.append("\n## Two nodes behind the balancer\n\nEach cycle edits a story on node A (a user no other cycle "
+                    + "holds), reads it back on node B at once as the same user without the edit's token, then anonymously "
+                    + "after the bound. Stale: the read showed an older edit than the cycle's own.\n\n"
+                    + "| run | read-backs | stale, same user at once | anonymous bound ms | stale anonymously after it | answers by status |\n"
+                    + "| --- | ---: | ---: | ---: | ---: | --- |\n");
+            for (LoadSuite.CrossNode c : s.crossNode()) {
+                Timeline t = c.run().timeline();
+                md.append(String.format(Locale.ROOT, "| %s | %d | %d | %d | %d | %s |%n",
+                        c.redisDown() ? "Redis down throughout" : "normal", t.crossChecks(), t.staleSameUser(),
+                        c.anonymousBound().toMillis(), t.staleAnonymous(), c.run().statuses()));
+                chart(c.run(), charts.resolve(c.label() + ".png"), -1, -1);
+            }
+        }
         md.append("\n## Peak search steps\n\n| scenario | offered /s | served /s | p99 ms | answers by status | held |\n"
                 + "| --- | ---: | ---: | ---: | --- | --- |\n");
         for (Map.Entry<Scenario, List<RunResult>> e : s.steps().entrySet()) {
@@ -114,7 +126,6 @@ public final class Report {
         for (RunResult r : s.scenarios().values()) {
             md.append("![").append(r.label()).append("](results/").append(r.label()).append(".png)\n");
         }
-        md.append("![").append(at70.label()).append("](results/").append(at70.label()).append(".png)\n");
         for (FaultResult f : s.faults()) {
             md.append("![").append(f.run().label()).append("](results/").append(f.run().label()).append(".png)\n");
         }

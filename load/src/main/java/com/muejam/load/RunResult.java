@@ -46,7 +46,7 @@ public record RunResult(Scenario scenario, String label, double offeredPerSecond
 
     /** Held: p99 within the bound, nothing lost or refused, and the offered rate actually served. */
     public boolean sustained(long p99BoundMillis) {
-        return percentile(99) <= p99BoundMillis && lost() == 0 && refusals() == 0 && serverErrors() == 0
+        return !timeline.overloaded() && percentile(99) <= p99BoundMillis && lost() == 0 && refusals() == 0 && serverErrors() == 0
                 && throughput() >= 0.9 * offeredPerSecond;
     }
 }

@@ -23,9 +23,63 @@ public final class Timeline {
     private final AtomicReferenceArray<ConcurrentHistogram> perSecond = new AtomicReferenceArray<>(MAX_SECONDS);
     private final AtomicReferenceArray<LongAdder> lostPerSecond = new AtomicReferenceArray<>(MAX_SECONDS);
     private final Map<Integer, LongAdder> byStatus = new ConcurrentHashMap<>();
+    private final java.util.concurrent.atomic.AtomicLong inFlight = new java.util.concurrent.atomic.AtomicLong();
+    private volatile boolean overloaded;
+    private final LongAdder crossChecks = new LongAdder();
+    private final LongAdder staleSameUser = new LongAdder();
+    private final LongAdder staleAnonymous = new LongAdder();
+    private final LongAdder crossSkipped = new LongAdder();
+
+    /** One read-back on the other node: was it older than the edit this cycle made? */
+    public void readBack(boolean sameUser, boolean stale) {
+        crossChecks.increment();
+        if (stale) {
+            (sameUser ? staleSameUser : staleAnonymous).increment();
+        }
+    }
+
+    public void crossSkipped() {
+        crossSkipped.increment();
+    }
+
+    public long crossChecks() {
+        return crossChecks.sum();
+    }
+
+    public long staleSameUser() {
+        return staleSameUser.sum();
+    }
+
+    public long staleAnonymous() {
+        return staleAnonymous.sum();
+    }
+
+    public long crossSkippedCount() {
+        return crossSkipped.sum();
+    }
+
+    /** A request is about to be sent. */
+    public void sending() {
+        inFlight.incrementAndGet();
+    }
+
+    /** Requests sent and not answered yet. */
+    public long inFlight() {
+        return inFlight.get();
+    }
+
+    /** The run was stopped early because too many requests were waiting (the server could not keep up). */
+    public boolean overloaded() {
+        return overloaded;
+    }
+
+    void markOverloaded() {
+        overloaded = true;
+    }
 
     /** One answer: its status (0 for none) and response time in milliseconds. */
     public void record(int status, long millis) {
+        inFlight.decrementAndGet();
         long ms = Math.max(0, Math.min(millis, 3_600_000L));
         all.recordValue(ms);
         int second = (int) Math.min(MAX_SECONDS - 1, (System.nanoTime() - startNanos) / 1_000_000_000L);

@@ -22,6 +22,7 @@ public final class Workload {
     private final List<String> prefixes;
     private final ZipfDistribution zipf;
     private final AtomicLong edits = new AtomicLong();
+    private final java.util.concurrent.ConcurrentLinkedQueue<User> idle;
 
     public Workload(List<User> users, long[] stories, List<String> prefixes) {
         if (users.isEmpty() || stories.length == 0 || prefixes.isEmpty()) {
@@ -34,6 +35,16 @@ public final class Workload {
         random.setSeed(42);
         // exponent 1.0: the classic web-popularity skew; a few stories get most reads
         this.zipf = new ZipfDistribution(random, this.stories.length, 1.0);
+        this.idle = new java.util.concurrent.ConcurrentLinkedQueue<>(this.users);
+    }
+
+    /** A user no other cross-node cycle is using (its edits then come in order), or null when all are busy. */
+    public User borrow() {
+        return idle.poll();
+    }
+
+    public void giveBack(User user) {
+        idle.add(user);
     }
 
     public int userCount() {

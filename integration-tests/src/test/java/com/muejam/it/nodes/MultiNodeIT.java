@@ -29,6 +29,8 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestMethodOrder;
 
 import com.muejam.it.ServicesSession;
+import com.muejam.load.LoadSuite;
+import com.muejam.load.Timeline;
 import com.muejam.it.routing.AppClient;
 import com.muejam.services.PgNode;
 
@@ -225,6 +227,27 @@ class MultiNodeIT {
             if (!b.isRunning()) {
                 b.start();
             }
+        }
+    }
+
+    @Test
+    @Order(4)
+    void theLoadSuitesCrossNodeRunsFindNoStaleReadBackBeyondTheBounds() throws Exception {
+        Path out = Path.of(System.getProperty("muejam.it.state.dir")).resolveSibling("nodes").resolve("cross-node");
+        LoadSuite.Options options = new LoadSuite.Options(a.url(), Path.of(System.getProperty("muejam.it.state.dir")),
+                Path.of(System.getProperty("muejam.wildfly.home"), "bin", "jboss-cli.sh"), "127.0.0.1:" + a.managementPort(),
+                out, out, true, 30, 10, 50, "integration test nodes", "multi-node", List.of(a.url(), b.url()));
+        List<LoadSuite.CrossNode> runs = new LoadSuite(options).runCrossNode();
+        assertThat(runs).hasSize(2);
+        for (LoadSuite.CrossNode c : runs) {
+            Timeline t = c.run().timeline();
+            System.out.printf("%s: %d read-backs, stale same user %d, stale anonymous after %d ms %d, %s%n", c.label(),
+                    t.crossChecks(), t.staleSameUser(), c.anonymousBound().toMillis(), t.staleAnonymous(),
+                    c.run().statuses());
+            assertThat(t.crossChecks()).as(c.label()).isGreaterThan(10);
+            assertThat(t.staleSameUser()).as("%s: the same user read an older edit on the other node", c.label()).isZero();
+            assertThat(t.staleAnonymous()).as("%s: anonymous read older than the bound", c.label()).isZero();
+            assertThat(c.run().lost()).as("%s: %s", c.label(), c.run().statuses()).isZero();
         }
     }
 
