@@ -39,6 +39,9 @@ public final class LoadSuite {
     }
 
     static final long P99_BOUND_MS = 100;
+    /** Peak search: each step's length and the factor between steps. */
+    static final Duration STEP = Duration.ofSeconds(6);
+    static final double STEP_FACTOR = 1.7;
 
     private final Options o;
     private Workload workload;
@@ -148,19 +151,30 @@ public final class LoadSuite {
         return new CrossNode(label, r, bound, redisDown);
     }
 
-    /** Steps the rate up by half each time from a modest start until a step does not hold (or a cap). */
+    /**
+     * Steps the rate up by STEP_FACTOR each time from a modest start until a step does not hold (or a cap), after a
+     * warm-up run at the start rate (JIT, caches, pools) that is not counted. When even the start does not hold,
+     * the rate is halved until a step holds, so every scenario has a figure.
+     */
     private List<RunResult> peakSearch(Scenario s) throws Exception {
         List<RunResult> tried = new ArrayList<>();
         double rate = s == Scenario.WRITES || s == Scenario.MIX ? 100 : 200;
-        for (int i = 0; i < 14; i++) {
-            RunResult r = once(s, rate, Duration.ofSeconds(8), false, s.id() + "-step-" + Math.round(rate));
+        once(s, rate, STEP, false, s.id() + "-warm-up");
+        boolean anyHeld = false;
+        for (int i = 0; i < 16; i++) {
+            RunResult r = once(s, rate, STEP, false, s.id() + "-step-" + Math.round(rate));
             tried.add(r);
+            boolean held = r.sustained(P99_BOUND_MS);
             log("  %-13s step %6.0f/s: served %8.1f/s p99 %d ms, %s -> %s", s.id(), rate, r.throughput(),
-                    r.percentile(99), r.statuses(), r.sustained(P99_BOUND_MS) ? "held" : "did not hold");
-            if (!r.sustained(P99_BOUND_MS)) {
+                    r.percentile(99), r.statuses(), held ? "held" : "did not hold");
+            if (held) {
+                anyHeld = true;
+                rate = Math.round(rate * STEP_FACTOR);
+            } else if (!anyHeld && rate > 10) {
+                rate = Math.round(rate / 2);
+            } else {
                 break;
             }
-            rate = Math.round(rate * 1.5);
         }
         return tried;
     }

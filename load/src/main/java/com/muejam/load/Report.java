@@ -51,8 +51,9 @@ public final class Report {
                 s.options().smoke() ? "LoadSuiteSmokeIT" : "bin/bench.sh", s.options().out().resolve("gatling")));
         md.append("Throughput is the highest arrival rate (open model, randomised arrivals) that held: p99 within ")
                 .append(LoadSuite.P99_BOUND_MS)
-                .append(" ms, nothing lost, refused or 5xx, at least 90% of the offered rate served; rates step up by half "
-                        + "from 200/s (100/s for writes and the mix), 8 s per step, with a pause until the server answers "
+                .append(" ms, nothing lost, refused or 5xx, at least 90% of the offered rate served; rates step up by ×1.7 "
+                        + "from 200/s (100/s for writes and the mix; halved instead while even that does not hold), 6 s per "
+                        + "step after an uncounted warm-up step, with a pause until the server answers "
                         + "quickly again between runs. Latencies and answers are of a 20 s run at 70% of that peak, where "
                         + "a service is meant to run. \"Lost\" is any answer but 2xx and the documented 409/429/503.\n\n");
         md.append("| scenario | what | throughput /s | × ceiling | latencies at /s | p50 ms | p95 ms | p99 ms | max ms | answers by status | lost |\n");
