@@ -77,6 +77,8 @@ public class ServicesSession implements LauncherSessionListener {
         // except one limit that only RateLimitIT exercises, set low to see the 429.
         properties.setProperty("RATE_LIMIT_WRITES_PER_MINUTE", "100000");
         properties.setProperty("RATE_LIMIT_2FA_SETUP", "3");
+        // Every response says how many SQL statements it cost (MueJam-Statements): StatementCountIT compares them.
+        properties.setProperty("STATEMENT_COUNT_HEADER", "true");
         Path file = Path.of(System.getProperty("muejam.it.state.dir"), "wildfly.properties");
         try {
             Files.createDirectories(file.getParent());

@@ -13,9 +13,7 @@ import com.muejam.application.InvalidInputException;
 import com.muejam.application.profile.ProfileLookup;
 import com.muejam.cache.Regions;
 import com.muejam.domain.privacy.BlockRepository;
-import com.muejam.domain.privacy.BlockedUser;
 import com.muejam.domain.profile.UserProfile;
-import com.muejam.domain.profile.UserProfileRepository;
 import com.muejam.infrastructure.caching.AfterCommitInvalidation;
 import com.muejam.infrastructure.caching.CachedQuery;
 import com.muejam.infrastructure.routing.ReadOnly;
@@ -36,9 +34,6 @@ public class BlockService {
 
     @Inject
     ProfileLookup lookup;
-
-    @Inject
-    UserProfileRepository profiles;
 
     @Inject
     AfterCommitInvalidation invalidation;
@@ -62,15 +57,18 @@ public class BlockService {
         return new BlockResult(other.getId(), other.getUsername(), removed);
     }
 
-    /** The users {@code blockerId} blocked, newest block first, below block id {@code beforeId}. */
+    /**
+     * The users {@code blockerId} blocked, newest block first, below block id {@code beforeId}: one statement
+     * whatever the page size (the usernames come joined, not looked up per block).
+     */
     @ReadOnly
     @CachedQuery(region = Regions.USERS, tags = "blocks:{0}")
     public List<BlockEntry> blockList(long blockerId, long beforeId, int limit) {
-        List<BlockedUser> page = blocks.blockList(blockerId, beforeId, Math.min(Math.max(limit, 1), MAX_PAGE_SIZE));
+        List<BlockRepository.NamedBlock> page = blocks.blockListNamed(blockerId, beforeId,
+                Math.min(Math.max(limit, 1), MAX_PAGE_SIZE));
         List<BlockEntry> entries = new ArrayList<>(page.size()); // serializable, for the cache
-        for (BlockedUser b : page) {
-            entries.add(new BlockEntry(b.getId(), b.getBlockedId(),
-                    profiles.findById(b.getBlockedId()).map(UserProfile::getUsername).orElse(null), b.getCreatedAt()));
+        for (BlockRepository.NamedBlock b : page) {
+            entries.add(new BlockEntry(b.id(), b.blockedId(), b.username(), b.createdAt()));
         }
         return entries;
     }

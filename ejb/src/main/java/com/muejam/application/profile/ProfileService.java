@@ -69,6 +69,20 @@ public class ProfileService {
                 Math.min(Math.max(limit, 1), MAX_PAGE_SIZE));
     }
 
+    /**
+     * The username prefix search as {@code viewerId} (0 = anonymous; not a moderator) sees it, visibility and
+     * blocks applied in the one statement. Cached in {@code search_results} per viewer: any profile or privacy
+     * change drops every entry ({@code profile_search}), a block drops the entries of both users
+     * ({@code blocks:{id}}).
+     */
+    @ReadOnly
+    @CachedQuery(region = Regions.SEARCH_RESULTS, tags = {"profile_search", "blocks:{2}"})
+    public List<UserProfile> searchVisibleByUsernamePrefix(String prefix, String afterUsername, long viewerId,
+            int limit) {
+        return profiles.searchVisibleByUsernamePrefix(prefix, afterUsername == null ? "" : afterUsername, viewerId,
+                Math.min(Math.max(limit, 1), MAX_PAGE_SIZE));
+    }
+
     private static String blankToNull(String s) {
         return s == null || s.isBlank() ? null : s.strip();
     }

@@ -1,6 +1,5 @@
 package com.muejam.application.profile;
 
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
@@ -40,22 +39,17 @@ public class ProfileViews {
     }
 
     /**
-     * A page of the username prefix search as {@code viewerId} sees it: profiles they may not see are left out, so
-     * a page may hold fewer than {@code limit} entries; {@code next} is the position to continue from (the last
-     * name scanned), null at the end.
+     * A page of the username prefix search as {@code viewerId} sees it: profiles they may not see are left out by
+     * the query itself (one statement per page, whatever its size), so pages are full until the last;
+     * {@code next} is the position to continue from (the last name returned), null at the end. Not
+     * {@code @ReadOnly} itself: the reads it calls are, and a cache hit takes no route.
      */
-    @ReadOnly
     public SearchPage search(String prefix, String afterUsername, int limit, long viewerId, boolean moderator) {
-        List<UserProfile> scanned = profiles.searchByUsernamePrefix(prefix, afterUsername, limit);
-        List<UserProfile> visible = new ArrayList<>(scanned.size());
-        for (UserProfile p : scanned) {
-            if (mayView(p, viewerId, moderator)) {
-                visible.add(p);
-            }
-        }
-        String next = scanned.size() < limit ? null
-                : scanned.get(scanned.size() - 1).getUsername().toLowerCase(Locale.ROOT);
-        return new SearchPage(visible, next);
+        List<UserProfile> page = moderator ? profiles.searchByUsernamePrefix(prefix, afterUsername, limit)
+                : profiles.searchVisibleByUsernamePrefix(prefix, afterUsername, viewerId, limit);
+        String next = page.size() < limit ? null
+                : page.get(page.size() - 1).getUsername().toLowerCase(Locale.ROOT);
+        return new SearchPage(page, next);
     }
 
     /** A search page: the visible profiles and the position after the last scanned one (null at the end). */

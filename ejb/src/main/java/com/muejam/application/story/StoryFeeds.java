@@ -8,6 +8,7 @@ import jakarta.inject.Inject;
 import com.muejam.cache.Regions;
 import com.muejam.domain.CountCursor;
 import com.muejam.domain.TimeCursor;
+import com.muejam.domain.story.Genre;
 import com.muejam.domain.story.Story;
 import com.muejam.domain.story.StoryRepository;
 import com.muejam.domain.story.Viewer;
@@ -47,6 +48,34 @@ public class StoryFeeds {
         return stories.discoverPopular(new Viewer(0, showNsfw), before, limit);
     }
 
+    @ReadOnly
+    @CachedQuery(region = Regions.STORY_LISTING, tags = "story_feeds")
+    public List<Story> mostRead(boolean showNsfw, CountCursor before, int limit) {
+        return stories.discoverMostRead(new Viewer(0, showNsfw), before, limit);
+    }
+
+    @ReadOnly
+    @CachedQuery(region = Regions.STORY_LISTING, tags = "story_feeds")
+    public List<Story> genre(boolean showNsfw, Genre genre, TimeCursor before, int limit) {
+        return stories.discoverGenre(new Viewer(0, showNsfw), genre, before, limit);
+    }
+
+    @ReadOnly
+    @CachedQuery(region = Regions.STORY_LISTING, tags = "story_feeds")
+    public List<Story> recentlyUpdated(boolean showNsfw, TimeCursor before, int limit) {
+        return stories.discoverRecentlyUpdated(new Viewer(0, showNsfw), before, limit);
+    }
+
+    /**
+     * Title search, newest match first. In the {@code search_results} region (its own TTL) but under the same
+     * {@code story_feeds} tag: any story change (publish, edit, delete) drops every cached search at commit.
+     */
+    @ReadOnly
+    @CachedQuery(region = Regions.SEARCH_RESULTS, tags = "story_feeds")
+    public List<Story> search(boolean showNsfw, String terms, TimeCursor before, int limit) {
+        return stories.searchTitles(new Viewer(0, showNsfw), terms, before, limit);
+    }
+
     // ---- per viewer (the viewer is in a block relation), uncached ----------------------------------------------
 
     @ReadOnly
@@ -62,6 +91,26 @@ public class StoryFeeds {
     @ReadOnly
     public List<Story> popularFor(Viewer viewer, CountCursor before, int limit) {
         return stories.discoverPopular(viewer, before, limit);
+    }
+
+    @ReadOnly
+    public List<Story> mostReadFor(Viewer viewer, CountCursor before, int limit) {
+        return stories.discoverMostRead(viewer, before, limit);
+    }
+
+    @ReadOnly
+    public List<Story> genreFor(Viewer viewer, Genre genre, TimeCursor before, int limit) {
+        return stories.discoverGenre(viewer, genre, before, limit);
+    }
+
+    @ReadOnly
+    public List<Story> recentlyUpdatedFor(Viewer viewer, TimeCursor before, int limit) {
+        return stories.discoverRecentlyUpdated(viewer, before, limit);
+    }
+
+    @ReadOnly
+    public List<Story> searchFor(Viewer viewer, String terms, TimeCursor before, int limit) {
+        return stories.searchTitles(viewer, terms, before, limit);
     }
 
     // ---- an author's pages, cached under the author's tag ------------------------------------------------------

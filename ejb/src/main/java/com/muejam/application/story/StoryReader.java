@@ -9,6 +9,7 @@ import com.muejam.application.NotFoundException;
 import com.muejam.application.PermissionDeniedException;
 import com.muejam.domain.CountCursor;
 import com.muejam.domain.TimeCursor;
+import com.muejam.domain.story.Genre;
 import com.muejam.domain.story.Story;
 
 /**
@@ -84,6 +85,37 @@ public class StoryReader {
         ViewerContext v = context(viewerId);
         return v.hasBlocks() ? feeds.popularFor(v.viewer(), before, limit)
                 : feeds.popular(v.showNsfw(), before, limit);
+    }
+
+    /** Most viewed first (ties: newest id first). */
+    public List<Story> mostRead(long viewerId, CountCursor before, int limit) {
+        ViewerContext v = context(viewerId);
+        return v.hasBlocks() ? feeds.mostReadFor(v.viewer(), before, limit)
+                : feeds.mostRead(v.showNsfw(), before, limit);
+    }
+
+    /** Newest publication first within one genre. */
+    public List<Story> genre(long viewerId, Genre genre, TimeCursor before, int limit) {
+        ViewerContext v = context(viewerId);
+        return v.hasBlocks() ? feeds.genreFor(v.viewer(), genre, before, limit)
+                : feeds.genre(v.showNsfw(), genre, before, limit);
+    }
+
+    /** Most recently updated first. */
+    public List<Story> recentlyUpdated(long viewerId, TimeCursor before, int limit) {
+        ViewerContext v = context(viewerId);
+        return v.hasBlocks() ? feeds.recentlyUpdatedFor(v.viewer(), before, limit)
+                : feeds.recentlyUpdated(v.showNsfw(), before, limit);
+    }
+
+    /**
+     * Published stories whose title holds every word of {@code terms} (case-insensitive, whole words), newest
+     * match first; {@code terms} already normalised by the caller (trimmed, not blank).
+     */
+    public List<Story> search(long viewerId, String terms, TimeCursor before, int limit) {
+        ViewerContext v = context(viewerId);
+        return v.hasBlocks() ? feeds.searchFor(v.viewer(), terms, before, limit)
+                : feeds.search(v.showNsfw(), terms, before, limit);
     }
 
     private ViewerContext context(long viewerId) {

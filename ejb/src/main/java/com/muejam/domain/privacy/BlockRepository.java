@@ -16,6 +16,13 @@ public interface BlockRepository {
     /** The users {@code blockerId} blocked. */
     List<BlockedUser> blockList(long blockerId, long beforeId, int limit);
 
+    /** {@link #blockList} with each blocked user's username, in one statement (username null if gone). */
+    List<NamedBlock> blockListNamed(long blockerId, long beforeId, int limit);
+
+    /** One row of {@link #blockListNamed}: the block's id, the blocked user, their username, when. */
+    record NamedBlock(long id, long blockedId, String username, java.time.OffsetDateTime createdAt) {
+    }
+
     /** The users who blocked {@code blockedId} (a moderation signal). */
     List<BlockedUser> blockersOf(long blockedId, long beforeId, int limit);
 

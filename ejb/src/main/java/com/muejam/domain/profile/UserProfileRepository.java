@@ -27,6 +27,12 @@ public interface UserProfileRepository {
      */
     List<UserProfile> searchByUsernamePrefix(String prefix, String afterUsername, int limit);
 
+    /**
+     * {@link #searchByUsernamePrefix} as {@code viewerId} (0 = anonymous, not a moderator) may see it, filtered in
+     * the same statement: their own profile, and public profiles whose owner did not block them.
+     */
+    List<UserProfile> searchVisibleByUsernamePrefix(String prefix, String afterUsername, long viewerId, int limit);
+
     /** Display names starting with {@code prefix}, ignoring case; the next page starts after (name, id). */
     List<UserProfile> searchByDisplayNamePrefix(String prefix, String afterName, long afterId, int limit);
 

@@ -8,7 +8,7 @@ import org.eclipse.persistence.sessions.SessionEventAdapter;
 /**
  * Times every statement a persistence unit executes (EclipseLink's pre/post execute-call events, which
  * bracket the JDBC execution and result reading) into the pool's {@code muejam_db_work} timer and hands the slow
- * ones to {@link SlowQueryLog}. One
+ * ones to {@link SlowQueryLog}; counts each into {@link StatementCount}. One
  * instance per persistence unit, installed by {@link PersistenceSessionCustomizer}.
  */
 final class SlowQueryListener extends SessionEventAdapter {
@@ -27,6 +27,8 @@ final class SlowQueryListener extends SessionEventAdapter {
 
     @Override
     public void preExecuteCall(SessionEvent event) {
+        Call call = event.getCall();
+        StatementCount.add(call instanceof DatabaseCall db ? db.getSQLString() : call == null ? null : call.toString());
         STARTED.get()[0] = System.nanoTime();
     }
 

@@ -48,6 +48,24 @@ public enum HotQuery {
             LIMIT :limit""",
             "user_profiles_display_name_lower_idx"),
 
+    /**
+     * {@link #PROFILE_SEARCH_USERNAME_PREFIX} as a reader who is no moderator sees it, in the one statement: the
+     * reader's own profile, and public profiles (no settings row = the public default) whose owner did not block
+     * the reader. Pages are full; the next continues after the last row.
+     */
+    PROFILE_SEARCH_USERNAME_PREFIX_VISIBLE("""
+            SELECT * FROM user_profiles p
+            WHERE lower(p.username) COLLATE "C" >= :prefix AND lower(p.username) COLLATE "C" < :prefixEnd
+              AND lower(p.username) COLLATE "C" > :afterUsername
+              AND (p.id = :viewerId
+                   OR (coalesce((SELECT ps.profile_visibility FROM privacy_settings ps WHERE ps.user_id = p.id),
+                                'public') = 'public'
+                       AND NOT EXISTS (SELECT 1 FROM blocked_users b
+                                       WHERE b.blocker_id = p.id AND b.blocked_id = :viewerId)))
+            ORDER BY lower(p.username) COLLATE "C"
+            LIMIT :limit""",
+            "user_profiles_username_lower_key", "privacy_settings_pkey"),
+
     PROFILES_RECENTLY_ACTIVE("""
             SELECT * FROM user_profiles
             WHERE last_seen IS NOT NULL AND (last_seen, id) < (:beforeAt, :beforeId)
@@ -385,6 +403,15 @@ public enum HotQuery {
             ORDER BY id DESC
             LIMIT :limit""",
             "blocked_users_pair_key"),
+
+    /** {@link #BLOCK_LIST} with each blocked user's username, in the one statement (null if the profile is gone). */
+    BLOCK_LIST_NAMED("""
+            SELECT b.id, b.blocked_id, p.username, b.created_at FROM blocked_users b
+            LEFT JOIN user_profiles p ON p.id = b.blocked_id
+            WHERE b.blocker_id = :blockerId AND b.id < :beforeId
+            ORDER BY b.id DESC
+            LIMIT :limit""",
+            "blocked_users_pair_key", "user_profiles_pkey"),
 
     BLOCKERS_OF("""
             SELECT * FROM blocked_users

@@ -56,6 +56,15 @@ public class JpaBlockRepository implements BlockRepository {
     }
 
     @Override
+    public List<NamedBlock> blockListNamed(long blockerId, long beforeId, int limit) {
+        return NativeQueries.rows(entityManagers.forRead(), BLOCK_LIST_NAMED,
+                        Map.of("blockerId", blockerId, "beforeId", beforeId, "limit", limit)).stream()
+                .map(r -> new NamedBlock(((Number) r[0]).longValue(), ((Number) r[1]).longValue(), (String) r[2],
+                        NativeQueries.timestamp(r[3])))
+                .toList();
+    }
+
+    @Override
     public List<BlockedUser> blockersOf(long blockedId, long beforeId, int limit) {
         return NativeQueries.list(entityManagers.forRead(), BLOCKERS_OF, BlockedUser.class,
                 Map.of("blockedId", blockedId, "beforeId", beforeId, "limit", limit));

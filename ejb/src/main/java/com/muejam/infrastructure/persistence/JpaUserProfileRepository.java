@@ -53,6 +53,14 @@ public class JpaUserProfileRepository implements UserProfileRepository {
     }
 
     @Override
+    public List<UserProfile> searchVisibleByUsernamePrefix(String prefix, String afterUsername, long viewerId,
+            int limit) {
+        String p = Prefixes.lower(prefix);
+        return list(PROFILE_SEARCH_USERNAME_PREFIX_VISIBLE, Map.of("prefix", p, "prefixEnd", Prefixes.end(p),
+                "afterUsername", Prefixes.lower(afterUsername), "viewerId", viewerId, "limit", limit));
+    }
+
+    @Override
     public List<UserProfile> searchByDisplayNamePrefix(String prefix, String afterName, long afterId, int limit) {
         String p = Prefixes.lower(prefix);
         String after = Prefixes.lower(afterName);

@@ -33,6 +33,26 @@ final class NativeQueries {
         return bind(em.createNativeQuery(q.sql()), q, values).getResultList();
     }
 
+    /** A query returning several columns: one array per row, columns in select order. */
+    @SuppressWarnings("unchecked")
+    static List<Object[]> rows(EntityManager em, HotQuery q, Map<String, ?> values) {
+        return bind(em.createNativeQuery(q.sql()), q, values).getResultList();
+    }
+
+    /** A {@code timestamptz} column of {@link #rows} as the driver hands it back, in UTC. */
+    static java.time.OffsetDateTime timestamp(Object column) {
+        if (column == null || column instanceof java.time.OffsetDateTime) {
+            return (java.time.OffsetDateTime) column;
+        }
+        if (column instanceof java.sql.Timestamp t) {
+            return t.toInstant().atOffset(java.time.ZoneOffset.UTC);
+        }
+        if (column instanceof java.time.Instant i) {
+            return i.atOffset(java.time.ZoneOffset.UTC);
+        }
+        throw new IllegalStateException("not a timestamp: " + column.getClass().getName());
+    }
+
     /** A query returning one boolean ({@code SELECT EXISTS (...)}). */
     static boolean bool(EntityManager em, HotQuery q, Map<String, ?> values) {
         return (Boolean) bind(em.createNativeQuery(q.sql()), q, values).getSingleResult();

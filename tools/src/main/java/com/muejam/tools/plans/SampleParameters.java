@@ -81,7 +81,7 @@ public final class SampleParameters {
         switch (q) {
             case PROFILE_BY_USERNAME -> v.put("username", value("SELECT username FROM user_profiles "
                     + "ORDER BY id DESC LIMIT 1", String.class));
-            case PROFILE_SEARCH_USERNAME_PREFIX -> {
+            case PROFILE_SEARCH_USERNAME_PREFIX, PROFILE_SEARCH_USERNAME_PREFIX_VISIBLE -> {
                 prefix(v, "SELECT lower(username) FROM user_profiles ORDER BY id LIMIT 1");
                 v.put("afterUsername", "");
             }
@@ -193,7 +193,7 @@ public final class SampleParameters {
                 v.put("blockedId", value("SELECT min(blocked_id) FROM blocked_users WHERE blocker_id = "
                         + common.get("viewerId"), Long.class));
             }
-            case BLOCK_LIST -> v.put("blockerId", common.get("viewerId"));
+            case BLOCK_LIST, BLOCK_LIST_NAMED -> v.put("blockerId", common.get("viewerId"));
             case BLOCKERS_OF, BLOCKED_BY_COUNT -> v.put("blockedId", top("blocked_users", "blocked_id"));
             case LOGIN_FAILURES_FOR_USERNAME, LOGIN_FAILURE_TIMES_FOR_USERNAME, LOGIN_HISTORY_FOR_USERNAME -> {
                 v.put("username", rankedValue("login_attempts", "username", String.class));

@@ -43,6 +43,10 @@ final class Cursors {
         return PageCursors.time(s.getUpdatedAt(), s.getId());
     }
 
+    static String byViews(Story s) {
+        return PageCursors.count(s.getViewCount(), s.getId());
+    }
+
     static String byLikes(Story s) {
         return PageCursors.count(s.getLikeCount(), s.getId());
     }

@@ -1,18 +1,24 @@
 package com.muejam.interfaces.rest.story;
 
+import java.util.Arrays;
+import java.util.stream.Collectors;
+
 import jakarta.inject.Inject;
 import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
 import jakarta.ws.rs.DefaultValue;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
 
+import com.muejam.application.InvalidInputException;
 import com.muejam.application.security.AuthenticatedUser;
 import com.muejam.application.story.StoryReader;
 import com.muejam.application.story.StoryService;
+import com.muejam.domain.story.Genre;
 import com.muejam.interfaces.rest.auth.CurrentUser;
 
 /**
@@ -52,6 +58,42 @@ public class DiscoveryResource {
     public StoryDtos.StoryPage popular(@QueryParam(Cursors.PARAM) String cursor,
             @QueryParam("limit") @DefaultValue("20") @Min(1) @Max(StoryService.MAX_PAGE_SIZE) int limit) {
         return StoryPages.of(reader.popular(viewer(), Cursors.count(cursor), limit), limit, Cursors::byLikes);
+    }
+
+    /** Most read (viewed) first (ties: newest id first). */
+    @GET
+    @Path("/most-read")
+    public StoryDtos.StoryPage mostRead(@QueryParam(Cursors.PARAM) String cursor,
+            @QueryParam("limit") @DefaultValue("20") @Min(1) @Max(StoryService.MAX_PAGE_SIZE) int limit) {
+        return StoryPages.of(reader.mostRead(viewer(), Cursors.count(cursor), limit), limit, Cursors::byViews);
+    }
+
+    /** Most recently updated first. */
+    @GET
+    @Path("/recently-updated")
+    public StoryDtos.StoryPage recentlyUpdated(@QueryParam(Cursors.PARAM) String cursor,
+            @QueryParam("limit") @DefaultValue("20") @Min(1) @Max(StoryService.MAX_PAGE_SIZE) int limit) {
+        return StoryPages.of(reader.recentlyUpdated(viewer(), Cursors.time(cursor), limit), limit,
+                Cursors::byUpdate);
+    }
+
+    /** One genre, newest publication first; an unknown genre is a 400 naming {@code genre}. */
+    @GET
+    @Path("/genre/{genre}")
+    public StoryDtos.StoryPage genre(@PathParam("genre") String genre, @QueryParam(Cursors.PARAM) String cursor,
+            @QueryParam("limit") @DefaultValue("20") @Min(1) @Max(StoryService.MAX_PAGE_SIZE) int limit) {
+        Genre g = genreOf(genre);
+        return StoryPages.of(reader.genre(viewer(), g, Cursors.time(cursor), limit), limit, Cursors::byPublication);
+    }
+
+    private static Genre genreOf(String name) {
+        for (Genre g : Genre.values()) {
+            if (g.name().equals(name)) {
+                return g;
+            }
+        }
+        throw new InvalidInputException("genre", "must be one of " + Arrays.stream(Genre.values())
+                .map(Genre::name).collect(Collectors.joining(", ")));
     }
 
     private long viewer() {
