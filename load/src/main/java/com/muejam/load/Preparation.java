@@ -53,8 +53,9 @@ public final class Preparation {
                     stories.add(rs.getLong(1));
                 }
             }
-            try (ResultSet rs = s.executeQuery("SELECT DISTINCT lower(left(username, 2)) p FROM user_profiles"
-                    + " WHERE username ~ '^[A-Za-z0-9_.-]{2}' ORDER BY p LIMIT 500")) {
+            // 4-character prefixes: thousands of distinct searches, so most miss the per-prefix cache and reach a replica
+            try (ResultSet rs = s.executeQuery("SELECT DISTINCT lower(left(username, 4)) p FROM user_profiles"
+                    + " WHERE username ~ '^[A-Za-z0-9_.-]{4}' ORDER BY p LIMIT 50000")) {
                 while (rs.next()) {
                     prefixes.add(rs.getString(1));
                 }
