@@ -73,15 +73,13 @@ public record DatabaseTls(String sslMode, String sslRootCert) {
                     + " as a PEM CA bundle (" + mode + " needs one to check the server certificate); set "
                     + rootCertVariable + " to the CA bundle file, e.g. the RDS global bundle");
         }
-        if (lower.contains("could not be verified by hostnameverifier")
-                || lower.contains("no subject alternative") || lower.contains("does not match")) {
+        if (lower.contains("could not be verified by hostnameverifier")) {
             return Optional.of("TLS to " + host + " refused: the server certificate does not name host '" + host
                     + "' (" + mode + " checks the host name); connect through a name the certificate lists (on RDS the"
                     + " instance or cluster endpoint, not an IP address or a CNAME of your own)");
         }
         if (lower.contains("pkix path") || lower.contains("unable to find valid certification path")
-                || lower.contains("certpathvalidatorexception") || lower.contains("certificate_unknown")
-                || lower.contains("signature check failed") || lower.contains("trust anchor")) {
+                || lower.contains("certpathvalidatorexception") || lower.contains("signature check failed") || lower.contains("trust anchor")) {
             return Optional.of("TLS to " + host + " refused: the server certificate is not signed by a CA in "
                     + rootCertVariable + " (" + root + "; " + mode + "); set " + rootCertVariable
                     + " to the bundle of the CA that signed it, for RDS the global bundle (global-bundle.pem)");
@@ -94,7 +92,7 @@ public record DatabaseTls(String sslMode, String sslRootCert) {
             return Optional.of("TLS to " + host + " refused: the server accepts only encrypted connections and "
                     + mode + " did not use TLS; set " + modeVariable + "=verify-full (with " + rootCertVariable + ")");
         }
-        if (lower.contains("ssl error") || lower.contains("sslhandshake")) {
+        if (lower.contains("ssl error") || lower.contains("sslhandshakeexception")) {
             return Optional.of("TLS to " + host + " failed (" + mode + ", " + rootCertVariable + " " + root + "): "
                     + firstLine(all));
         }
