@@ -97,6 +97,31 @@ class DatabaseTlsTest {
     }
 
     @Test
+    void theLiquibaseCliReleasesOverVerifiedTlsWithTheSettingsInTheUrl() throws Exception {
+        DatabaseTls settings = new DatabaseTls("verify-full", tls.caCert().toString());
+        try (Connection admin = Migrations.connect(url("localhost", "postgres"), primary.user(), "", settings);
+             Statement st = admin.createStatement()) {
+            st.execute("DROP DATABASE IF EXISTS lb_tls_cli WITH (FORCE)");
+            st.execute("CREATE DATABASE lb_tls_cli");
+        }
+        // what liquibase/README.md documents: LIQUIBASE_COMMAND_URL="...?sslmode=${DB_SSLMODE}&sslrootcert=${DB_SSLROOTCERT}"
+        String wrongCa = url("localhost", "lb_tls_cli") + "?sslmode=verify-full&sslrootcert=" + otherCa.caCert();
+        assertThat(cli(wrongCa, "update")).as("exit code with a CA that did not sign the certificate").isNotZero();
+
+        String url = url("localhost", "lb_tls_cli") + "?sslmode=verify-full&sslrootcert=" + tls.caCert();
+        assertThat(cli(url, "update")).isZero();
+        try (Connection c = Migrations.connect(url("localhost", "lb_tls_cli"), primary.user(), "", settings)) {
+            assertThat(Migrations.pendingChangeSets(c, null)).isEmpty();
+        }
+    }
+
+    private static int cli(String url, String command) {
+        return new liquibase.integration.commandline.LiquibaseCommandLine().execute(new String[] {
+            "--show-banner=false", "--url=" + url, "--username=" + primary.user(),
+            "--changelog-file=" + Migrations.CHANGELOG, command});
+    }
+
+    @Test
     void aCaThatDidNotSignTheServerCertificateIsRefusedNamingDbSslRootCert() {
         DatabaseTls settings = new DatabaseTls("verify-full", otherCa.caCert().toString());
         assertThatThrownBy(() -> Migrations.update(url("localhost", "postgres"), primary.user(), "", settings, null))
