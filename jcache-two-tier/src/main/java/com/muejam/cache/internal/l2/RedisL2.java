@@ -197,6 +197,13 @@ public final class RedisL2 implements AutoCloseable {
                 .setConnectionPoolSize(16)
                 .setSubscriptionConnectionMinimumIdleSize(1)
                 .setSubscriptionConnectionPoolSize(2);
+        if ("rediss".equals(scheme)) {
+            // the certificate chain and the host name (endpoint identification), as for the database
+            s.setSslVerificationMode(org.redisson.config.SslVerificationMode.STRICT);
+            if (cfg.valkeyCaCert() != null) {
+                s.setSslTrustManagerFactory(trustManagers(cfg.valkeyCaCert()));
+            }
+        }
         String path = uri.getPath();
         if (path != null && path.length() > 1) {
             s.setDatabase(Integer.parseInt(path.substring(1)));
@@ -214,6 +221,29 @@ public final class RedisL2 implements AutoCloseable {
             }
         }
         return c;
+    }
+
+    /** Trust managers for the CA certificates of a PEM bundle ({@code VALKEY_CA_CERT}). */
+    static javax.net.ssl.TrustManagerFactory trustManagers(String pemBundle) {
+        try (java.io.InputStream in = java.nio.file.Files.newInputStream(java.nio.file.Path.of(pemBundle))) {
+            java.security.KeyStore store = java.security.KeyStore.getInstance("PKCS12");
+            store.load(null, null);
+            int i = 0;
+            for (java.security.cert.Certificate cert
+                    : java.security.cert.CertificateFactory.getInstance("X.509").generateCertificates(in)) {
+                store.setCertificateEntry("ca-" + i++, cert);
+            }
+            if (i == 0) {
+                throw new IllegalArgumentException("VALKEY_CA_CERT (" + pemBundle + ") holds no PEM certificate");
+            }
+            javax.net.ssl.TrustManagerFactory tmf = javax.net.ssl.TrustManagerFactory
+                    .getInstance(javax.net.ssl.TrustManagerFactory.getDefaultAlgorithm());
+            tmf.init(store);
+            return tmf;
+        } catch (java.io.IOException | java.security.GeneralSecurityException e) {
+            throw new IllegalArgumentException("VALKEY_CA_CERT (" + pemBundle + ") cannot be read as a PEM CA bundle: "
+                    + e.getMessage(), e);
+        }
     }
 
     private static String decode(String s) {
