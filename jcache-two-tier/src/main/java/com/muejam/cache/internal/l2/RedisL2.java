@@ -148,7 +148,11 @@ public final class RedisL2 implements AutoCloseable {
     private static final byte[] ANY = {'*'};
     private static final byte[] ONE = {'1'};
 
+    private static final org.slf4j.Logger LOG = org.slf4j.LoggerFactory.getLogger(RedisL2.class);
+
     private final RedissonClient client;
+    private final TwoTierCacheConfig config;
+    private final java.util.concurrent.atomic.AtomicBoolean tlsWarned = new java.util.concurrent.atomic.AtomicBoolean();
     private final Breaker breaker;
     private final LongAdder errors;
     private final String channel;
@@ -160,6 +164,7 @@ public final class RedisL2 implements AutoCloseable {
                    ConnectionListener connectionListener) {
         this.breaker = breaker;
         this.errors = errors;
+        this.config = cfg;
         this.channel = cfg.namespace() + ":inv";
         this.channelBytes = channel.getBytes(StandardCharsets.UTF_8);
         this.client = Redisson.create(redissonConfig(cfg, clientName, connectionListener));
@@ -221,6 +226,33 @@ public final class RedisL2 implements AutoCloseable {
             }
         }
         return c;
+    }
+
+    /**
+     * One sentence naming the setting to fix when {@code failure} is a refused TLS handshake with Redis; empty for
+     * any other failure.
+     */
+    static java.util.Optional<String> tlsRefusal(Throwable failure, TwoTierCacheConfig cfg) {
+        String host = URI.create(cfg.valkeyUrl()).getHost();
+        String ca = cfg.valkeyCaCert() == null ? "unset, so the JVM's trust store" : cfg.valkeyCaCert();
+        for (Throwable t = failure; t != null; t = t.getCause() == t ? null : t.getCause()) {
+            String m = String.valueOf(t.getMessage());
+            if (m.contains("No subject alternative") || m.contains("No name matching")) {
+                return java.util.Optional.of("TLS to Redis " + host + " refused: the server certificate does not name"
+                        + " host '" + host + "' (rediss:// checks the host name); write VALKEY_URL with a name the"
+                        + " certificate lists (on ElastiCache the primary endpoint)");
+            }
+            if (m.contains("PKIX path") || m.contains("unable to find valid certification path")) {
+                return java.util.Optional.of("TLS to Redis " + host + " refused: the server certificate is not signed"
+                        + " by a CA in VALKEY_CA_CERT (" + ca + "); set VALKEY_CA_CERT to the PEM bundle of the CA that"
+                        + " signed it");
+            }
+            if (t instanceof javax.net.ssl.SSLException) {
+                return java.util.Optional.of("TLS to Redis " + host + " failed (VALKEY_URL rediss://, VALKEY_CA_CERT "
+                        + ca + "): " + m);
+            }
+        }
+        return java.util.Optional.empty();
     }
 
     /** Trust managers for the CA certificates of a PEM bundle ({@code VALKEY_CA_CERT}). */
@@ -292,6 +324,13 @@ public final class RedisL2 implements AutoCloseable {
         } catch (RuntimeException e) {
             errors.increment();
             breaker.onFailure();
+            if (!tlsWarned.get()) {
+                tlsRefusal(e, config).ifPresent(why -> {
+                    if (tlsWarned.compareAndSet(false, true)) {
+                        LOG.warn("cache: {}", why); // once: the breaker keeps the cache on L1 until it is fixed
+                    }
+                });
+            }
             throw new L2Unavailable("L2 call failed: " + e, e);
         }
     }

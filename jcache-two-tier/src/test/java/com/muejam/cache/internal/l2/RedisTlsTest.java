@@ -99,7 +99,12 @@ class RedisTlsTest {
         try {
             assertThatThrownBy(() -> c.getBucket("tls:probe", StringCodec.INSTANCE).get())
                     .satisfies(e -> System.out.println("[redis-tls] other CA: " + chain(e)))
-                    .satisfies(e -> assertThat(chain(e)).containsAnyOf("PKIX path", "unable to find valid certification path"));
+                    .satisfies(e -> assertThat(chain(e)).containsAnyOf("PKIX path", "unable to find valid certification path"))
+                    .satisfies(e -> assertThat(RedisL2.tlsRefusal(e, TwoTierCacheConfig.builder()
+                            .valkeyUrl("rediss://localhost:" + port).valkeyCaCert(otherCa.caCert().toString()).build()))
+                            .hasValue("TLS to Redis localhost refused: the server certificate is not signed by a CA in"
+                                    + " VALKEY_CA_CERT (" + otherCa.caCert() + "); set VALKEY_CA_CERT to the PEM bundle"
+                                    + " of the CA that signed it"));
         } finally {
             c.shutdown();
         }
@@ -111,9 +116,29 @@ class RedisTlsTest {
         try {
             assertThatThrownBy(() -> c.getBucket("tls:probe", StringCodec.INSTANCE).get())
                     .satisfies(e -> System.out.println("[redis-tls] host: " + chain(e)))
-                    .satisfies(e -> assertThat(chain(e)).contains("127.0.0.2"));
+                    .satisfies(e -> assertThat(chain(e)).contains("127.0.0.2"))
+                    .satisfies(e -> assertThat(RedisL2.tlsRefusal(e, TwoTierCacheConfig.builder()
+                            .valkeyUrl("rediss://127.0.0.2:" + port).build()).orElseThrow())
+                            .startsWith("TLS to Redis 127.0.0.2 refused: the server certificate does not name host"
+                                    + " '127.0.0.2' (rediss:// checks the host name)"));
         } finally {
             c.shutdown();
+        }
+    }
+
+    @Test
+    void theCacheTierReadsRedisOverTls() {
+        TwoTierCacheConfig cfg = TwoTierCacheConfig.builder().valkeyUrl("rediss://localhost:" + port)
+                .valkeyCaCert(tls.caCert().toString()).namespace("tls-node").l2Timeout(java.time.Duration.ofSeconds(3))
+                .build();
+        RedisL2 l2 = new RedisL2(cfg, "muejam-tls-node", new Breaker(3, com.muejam.cache.BreakerState.CLOSED, () -> { }),
+                new java.util.concurrent.atomic.LongAdder(), null);
+        try {
+            l2.client().getBucket("tls-node:k", org.redisson.client.codec.ByteArrayCodec.INSTANCE)
+                    .set("cached".getBytes(StandardCharsets.UTF_8));
+            assertThat(new String(l2.get("tls-node:k"), StandardCharsets.UTF_8)).isEqualTo("cached");
+        } finally {
+            l2.client().shutdown();
         }
     }
 
