@@ -32,12 +32,16 @@ import com.muejam.services.TlsMaterial;
 /**
  * The real server's pools against a PostgreSQL primary with TLS on (certificate for localhost/127.0.0.1 from a CA
  * made for this run; the server also listens on 127.0.0.2): an application node with {@code DB_SSLMODE=verify-full}
- * and the right {@code DB_SSLROOTCERT} is ready and every pooled connection is encrypted; with another CA, or
+ * and the right {@code DB_SSLROOTCERT} is ready, every pooled connection is encrypted, and its cache tier works
+ * over {@code rediss://} with {@code VALKEY_CA_CERT} against a TLS-only Redis (same CA); with another CA, or
  * through a host the certificate does not list, the node logs one start-up line naming the setting and
  * {@code /health/ready} reports it.
  *
  * <p>Its own TLS primary (state {@code target/tls-services}, port {@code muejam.it.tls.primary.port}, default
- * 57436, Redis 57437); the nodes use the session's Redis and read from the primary only.
+ * 57436, Redis 57437; TLS Redis {@code muejam.it.tls.valkey.port}, 57433); the refused nodes use the session's
+ * Redis; all read from the primary only. Run it in one reactor with the EAR it tests
+ * ({@code -pl jcache-two-tier,ejb,web,ear,integration-tests -Dtest=NONE}), since a shared local repository may hold
+ * another build's EAR.
  */
 class DatabaseTlsIT {
 
@@ -46,6 +50,8 @@ class DatabaseTlsIT {
     private static TlsMaterial tls;
     private static TlsMaterial otherCa;
     private static int offset;
+    private static Process tlsRedis;
+    private static int tlsRedisPort;
 
     @BeforeAll
     static void startTlsPrimary() throws Exception {
@@ -62,10 +68,59 @@ class DatabaseTlsIT {
         Migrations.update("jdbc:postgresql://localhost:" + primary.port() + "/" + primary.database(), primary.user(),
                 "", new DatabaseTls("verify-full", tls.caCert().toString()), null);
         offset = Integer.getInteger("muejam.it.port.offset", 100);
+        // Redis with TLS only (the project's 7.0.15 binary is built with TLS), same CA
+        tlsRedisPort = Integer.getInteger("muejam.it.tls.valkey.port", 57433);
+        Path redisDir = Files.createDirectories(stateDir.resolve("tls-redis"));
+        tlsRedis = new ProcessBuilder(com.muejam.services.internal.Binaries.redisServer().toString(), "--port", "0",
+                "--tls-port", Integer.toString(tlsRedisPort), "--bind", "127.0.0.1",
+                "--tls-cert-file", tls.serverCert().toString(), "--tls-key-file", tls.serverKey().toString(),
+                "--tls-ca-cert-file", tls.caCert().toString(), "--tls-auth-clients", "no",
+                "--save", "", "--appendonly", "no", "--dir", redisDir.toString())
+                .redirectErrorStream(true).redirectOutput(redisDir.resolve("redis.log").toFile()).start();
+        long deadline = System.nanoTime() + Duration.ofSeconds(10).toNanos();
+        while (true) {
+            try (java.net.Socket probe = new java.net.Socket("127.0.0.1", tlsRedisPort)) {
+                break;
+            } catch (IOException e) {
+                if (System.nanoTime() > deadline || !tlsRedis.isAlive()) {
+                    throw new IllegalStateException("TLS Redis did not start, see " + redisDir.resolve("redis.log"));
+                }
+                Thread.sleep(50);
+            }
+        }
+    }
+
+    /** One command to the TLS Redis over verified TLS (trusting the test CA); the raw RESP reply. */
+    private static String redisCommand(String command) throws Exception {
+        java.security.KeyStore trust = java.security.KeyStore.getInstance("PKCS12");
+        trust.load(null, null);
+        try (java.io.InputStream in = Files.newInputStream(tls.caCert())) {
+            trust.setCertificateEntry("ca", java.security.cert.CertificateFactory.getInstance("X.509").generateCertificate(in));
+        }
+        javax.net.ssl.TrustManagerFactory tmf = javax.net.ssl.TrustManagerFactory.getInstance(
+                javax.net.ssl.TrustManagerFactory.getDefaultAlgorithm());
+        tmf.init(trust);
+        javax.net.ssl.SSLContext ctx = javax.net.ssl.SSLContext.getInstance("TLS");
+        ctx.init(null, tmf.getTrustManagers(), null);
+        try (javax.net.ssl.SSLSocket socket = (javax.net.ssl.SSLSocket) ctx.getSocketFactory().createSocket("localhost", tlsRedisPort)) {
+            javax.net.ssl.SSLParameters params = socket.getSSLParameters();
+            params.setEndpointIdentificationAlgorithm("HTTPS");
+            socket.setSSLParameters(params);
+            socket.setSoTimeout(5000);
+            socket.getOutputStream().write((command + "\r\n").getBytes(java.nio.charset.StandardCharsets.UTF_8));
+            socket.getOutputStream().flush();
+            byte[] buf = new byte[65536];
+            int n = socket.getInputStream().read(buf);
+            return new String(buf, 0, Math.max(n, 0), java.nio.charset.StandardCharsets.UTF_8);
+        }
     }
 
     @AfterAll
-    static void stop() {
+    static void stop() throws Exception {
+        if (tlsRedis != null) {
+            tlsRedis.destroy();
+            tlsRedis.waitFor();
+        }
         if (tlsServices != null) {
             tlsServices.down();
         }
@@ -73,6 +128,11 @@ class DatabaseTlsIT {
 
     /** A fresh node (new copy of the server and EAR) on the TLS primary, reads on the primary too. */
     private static AppNode node(String name, int extraOffset, String host, String rootCert) throws IOException {
+        return node(name, extraOffset, host, rootCert, Map.of());
+    }
+
+    private static AppNode node(String name, int extraOffset, String host, String rootCert, Map<String, String> more)
+            throws IOException {
         Path dir = Path.of(System.getProperty("muejam.it.state.dir")).resolveSibling("nodes").resolve(name);
         if (Files.exists(dir)) {
             try (Stream<Path> paths = Files.walk(dir)) {
@@ -91,12 +151,26 @@ class DatabaseTlsIT {
         settings.put("USE_READ_REPLICA", "false");
         settings.put("DB_SSLMODE", "verify-full");
         settings.put("DB_SSLROOTCERT", rootCert);
+        settings.putAll(more);
         return new AppNode(name, offset + extraOffset, settings);
     }
 
     @Test
     void verifyFullWithTheRightCaIsReadyAndEveryPooledConnectionIsEncrypted() throws Exception {
-        try (AppNode node = node("tls-verified", 80, "localhost", tls.caCert().toString()).start()) {
+        // the cache tier over rediss:// with the same CA
+        Map<String, String> valkey = Map.of("VALKEY_URL", "rediss://localhost:" + tlsRedisPort + "/0",
+                "VALKEY_CA_CERT", tls.caCert().toString());
+        try (AppNode node = node("tls-verified", 80, "localhost", tls.caCert().toString(), valkey).start()) {
+            String clients = "";
+            long deadline = System.nanoTime() + Duration.ofSeconds(30).toNanos();
+            while (!clients.contains("name=muejam-cache-") && System.nanoTime() < deadline) {
+                get(node.url() + "api/discover/newest"); // a cached read, so the L2 is used
+                clients = redisCommand("CLIENT LIST");
+                Thread.sleep(200);
+            }
+            System.out.println("[tls-it] redis clients over TLS: " + clients.lines().filter(l -> l.contains("muejam-cache-")).count());
+            assertThat(clients).as("the node's cache clients on the TLS-only Redis").contains("name=muejam-cache-");
+
             String health = get(node.url() + "health/ready");
             assertThat(health).contains("\"primary\":\"up\"");
             try (Connection c = Migrations.connect("jdbc:postgresql://localhost:" + primary.port() + "/postgres",
