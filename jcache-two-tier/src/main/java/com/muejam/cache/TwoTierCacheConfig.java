@@ -20,7 +20,10 @@ import java.util.function.Function;
  * <caption>settings</caption>
  * <tr><th>name</th><th>default</th><th>meaning</th></tr>
  * <tr><td>{@code VALKEY_URL}</td><td>{@code redis://127.0.0.1:6379}</td><td>Redis/Valkey URL; a path selects the
- * database ({@code redis://host:6379/15}), user info the credentials, {@code rediss://} TLS</td></tr>
+ * database ({@code redis://host:6379/15}), user info the credentials, {@code rediss://} TLS (the server certificate
+ * and its host name are checked)</td></tr>
+ * <tr><td>{@code VALKEY_CA_CERT}</td><td>unset: the JVM's trust store</td><td>path of the PEM CA bundle a
+ * {@code rediss://} connection trusts (only with {@code rediss://})</td></tr>
  * <tr><td>{@code L1_CACHE_MAX_SIZE}</td><td>1000</td><td>L1 entries per region (heap)</td></tr>
  * <tr><td>{@code L1_CACHE_DEFAULT_TTL}</td><td>60 s</td><td>longest life of an L1 entry; never longer than the
  * remaining life of the L2 entry it copies</td></tr>
@@ -43,6 +46,8 @@ import java.util.function.Function;
 public final class TwoTierCacheConfig {
 
     public static final String VALKEY_URL = "VALKEY_URL";
+    /** PEM CA bundle trusted by a {@code rediss://} connection; unset, the JVM's default trust store. */
+    public static final String VALKEY_CA_CERT = "VALKEY_CA_CERT";
     public static final String L1_CACHE_MAX_SIZE = "L1_CACHE_MAX_SIZE";
     public static final String L1_CACHE_DEFAULT_TTL = "L1_CACHE_DEFAULT_TTL";
     /** Prefix of the per-region L2 TTL settings: {@code L2_CACHE_TTL_} + upper-case region name. */
@@ -62,6 +67,7 @@ public final class TwoTierCacheConfig {
     public static final String DEFAULT_NAMESPACE = "muejam:cache";
 
     private final String valkeyUrl;
+    private final String valkeyCaCert;
     private final String namespace;
     private final long l1MaxSize;
     private final Duration l1Ttl;
@@ -77,6 +83,11 @@ public final class TwoTierCacheConfig {
 
     private TwoTierCacheConfig(Builder b) {
         this.valkeyUrl = Objects.requireNonNull(b.valkeyUrl, "valkeyUrl");
+        this.valkeyCaCert = b.valkeyCaCert == null || b.valkeyCaCert.isBlank() ? null : b.valkeyCaCert.trim();
+        if (valkeyCaCert != null && !valkeyUrl.startsWith("rediss://")) {
+            throw new IllegalArgumentException(VALKEY_CA_CERT + " is set (" + valkeyCaCert + ") but " + VALKEY_URL
+                    + " is not a rediss:// URL, so no TLS would be used: write " + VALKEY_URL + " as rediss://...");
+        }
         this.namespace = requireText(b.namespace, "namespace");
         if (b.l1MaxSize < 1) {
             throw new IllegalArgumentException("L1 max size must be positive: " + b.l1MaxSize);
@@ -136,6 +147,7 @@ public final class TwoTierCacheConfig {
         Builder b = builder();
         String v;
         if ((v = lookup.apply(VALKEY_URL)) != null) b.valkeyUrl(v);
+        if ((v = lookup.apply(VALKEY_CA_CERT)) != null) b.valkeyCaCert(v);
         if ((v = lookup.apply(CACHE_NAMESPACE)) != null) b.namespace(v);
         if ((v = lookup.apply(L1_CACHE_MAX_SIZE)) != null) b.l1MaxSize(Long.parseLong(v));
         if ((v = lookup.apply(L1_CACHE_DEFAULT_TTL)) != null) b.l1Ttl(parseDuration(v));
@@ -203,7 +215,7 @@ public final class TwoTierCacheConfig {
     }
 
     public Builder toBuilder() {
-        Builder b = new Builder().valkeyUrl(valkeyUrl).namespace(namespace).l1MaxSize(l1MaxSize).l1Ttl(l1Ttl)
+        Builder b = new Builder().valkeyUrl(valkeyUrl).valkeyCaCert(valkeyCaCert).namespace(namespace).l1MaxSize(l1MaxSize).l1Ttl(l1Ttl)
                 .l2DefaultTtl(regionTtls.get(Regions.DEFAULT)).l2Timeout(l2Timeout).breakerFailures(breakerFailures)
                 .breakerProbeInterval(breakerProbeInterval).outageMaxAge(outageMaxAge).tagTtl(tagTtl).expiryGrace(expiryGrace)
                 .maxTrackedTags(maxTrackedTags).redissonThreads(redissonThreads);
@@ -215,6 +227,9 @@ public final class TwoTierCacheConfig {
     public Properties toProperties() {
         Properties p = new Properties();
         p.setProperty(VALKEY_URL, valkeyUrl);
+        if (valkeyCaCert != null) {
+            p.setProperty(VALKEY_CA_CERT, valkeyCaCert);
+        }
         p.setProperty(CACHE_NAMESPACE, namespace);
         p.setProperty(L1_CACHE_MAX_SIZE, Long.toString(l1MaxSize));
         p.setProperty(L1_CACHE_DEFAULT_TTL, l1Ttl.toMillis() + "ms");
@@ -229,6 +244,11 @@ public final class TwoTierCacheConfig {
 
     public String valkeyUrl() {
         return valkeyUrl;
+    }
+
+    /** The PEM CA bundle for {@code rediss://}, or null for the JVM's trust store. */
+    public String valkeyCaCert() {
+        return valkeyCaCert;
     }
 
     public String namespace() {
@@ -322,6 +342,7 @@ public final class TwoTierCacheConfig {
 
     public static final class Builder {
         private String valkeyUrl = DEFAULT_URL;
+        private String valkeyCaCert;
         private String namespace = DEFAULT_NAMESPACE;
         private long l1MaxSize = DEFAULT_L1_MAX_SIZE;
         private Duration l1Ttl = DEFAULT_L1_TTL;
@@ -341,6 +362,12 @@ public final class TwoTierCacheConfig {
 
         public Builder valkeyUrl(String url) {
             this.valkeyUrl = url;
+            return this;
+        }
+
+        /** Path of the PEM CA bundle trusted by a {@code rediss://} connection ({@code VALKEY_CA_CERT}). */
+        public Builder valkeyCaCert(String path) {
+            this.valkeyCaCert = path;
             return this;
         }
 

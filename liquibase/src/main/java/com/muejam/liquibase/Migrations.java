@@ -52,12 +52,52 @@ public final class Migrations {
 
     /** Runs {@code update} with an optional label filter ({@code null} = all changesets). */
     public static void update(String jdbcUrl, String user, String password, String labelFilter) {
-        Objects.requireNonNull(jdbcUrl, "jdbcUrl");
-        try (Connection connection = DriverManager.getConnection(jdbcUrl, user, password == null ? "" : password)) {
+        update(jdbcUrl, user, password, new DatabaseTls(null, null), labelFilter);
+    }
+
+    /** Runs {@code update} over a connection with the given TLS settings ({@code DB_SSLMODE}, {@code DB_SSLROOTCERT}). */
+    public static void update(String jdbcUrl, String user, String password, DatabaseTls tls, String labelFilter) {
+        try (Connection connection = connect(jdbcUrl, user, password, tls)) {
             update(connection, labelFilter);
         } catch (SQLException e) {
-            throw new IllegalStateException("cannot connect to " + jdbcUrl + ": " + e.getMessage(), e);
+            throw new IllegalStateException("cannot close the connection to " + jdbcUrl + ": " + e.getMessage(), e);
         }
+    }
+
+    /**
+     * Opens a connection with {@code sslmode}/{@code sslrootcert} from {@code tls} (a {@code sslmode} in the URL
+     * wins, as pgjdbc lets URL parameters override properties). A connection refused by TLS fails with a message
+     * that names the setting to fix ({@code DB_SSLMODE} or {@code DB_SSLROOTCERT}).
+     */
+    public static Connection connect(String jdbcUrl, String user, String password, DatabaseTls tls) {
+        Objects.requireNonNull(jdbcUrl, "jdbcUrl");
+        java.util.Properties props = tls.applyTo(new java.util.Properties());
+        if (user != null) {
+            props.setProperty("user", user);
+        }
+        props.setProperty("password", password == null ? "" : password);
+        try {
+            return DriverManager.getConnection(jdbcUrl, props);
+        } catch (SQLException e) {
+            String why = tls.explain(e, host(jdbcUrl)).orElse(e.getMessage());
+            throw new IllegalStateException("cannot connect to " + jdbcUrl + ": " + why, e);
+        }
+    }
+
+    /** The (first) host of a {@code jdbc:postgresql://host:port/db} URL, for messages. */
+    static String host(String jdbcUrl) {
+        String rest = jdbcUrl.replaceFirst("^jdbc:postgresql://", "");
+        int end = 0;
+        while (end < rest.length() && ",/?".indexOf(rest.charAt(end)) < 0) {
+            end++;
+        }
+        String hostPort = rest.substring(0, end);
+        if (hostPort.startsWith("[")) {
+            int close = hostPort.indexOf(']');
+            return close > 0 ? hostPort.substring(1, close) : hostPort;
+        }
+        int colon = hostPort.lastIndexOf(':');
+        return colon > 0 ? hostPort.substring(0, colon) : hostPort;
     }
 
     /** Runs {@code update} on an open connection; the connection is left open. */
@@ -182,7 +222,7 @@ public final class Migrations {
 
     /**
      * A small release CLI on the database named by the application's variables (DB_URL, or DB_HOST, DB_PORT,
-     * DB_NAME; DB_USER, DB_PASSWORD):
+     * DB_NAME; DB_USER, DB_PASSWORD; TLS from DB_SSLMODE, default prefer, and DB_SSLROOTCERT):
      * <pre>
      *   Migrations                         update, all changesets (what the run command does)
      *   Migrations update [labelFilter]    e.g. "update schema", then "update index"
@@ -204,8 +244,8 @@ public final class Migrations {
         List<String> rest = args.length > 0 && commands.contains(args[0])
                 ? Arrays.asList(args).subList(1, args.length) : Arrays.asList(args);
         String arg = rest.isEmpty() ? null : rest.get(0);
-        try (Connection connection = DriverManager.getConnection(url, env("DB_USER", "muejam"),
-                env("DB_PASSWORD", ""))) {
+        DatabaseTls tls = DatabaseTls.fromEnvironment();
+        try (Connection connection = connect(url, env("DB_USER", "muejam"), env("DB_PASSWORD", ""), tls)) {
             switch (command) {
                 case "update" -> {
                     update(connection, arg);

@@ -8,6 +8,7 @@ import org.eclipse.microprofile.health.HealthCheckResponseBuilder;
 
 import com.muejam.infrastructure.pools.PoolMonitor;
 import com.muejam.infrastructure.pools.PoolSnapshot;
+import com.muejam.infrastructure.routing.DatabaseTls;
 import com.muejam.infrastructure.routing.Lsn;
 import com.muejam.infrastructure.routing.ReplicaMonitor;
 import com.muejam.infrastructure.routing.ReplicaObservation;
@@ -46,7 +47,7 @@ public class DatabaseHealth {
             builder.withData("primary", "up").withData("primary_in_recovery", primary.inRecovery());
             up = !primary.inRecovery();
         } catch (RuntimeException e) {
-            builder.withData("primary", "down: " + rootMessage(e));
+            builder.withData("primary", "down: " + DatabaseTls.explain(Route.PRIMARY, e).orElseGet(() -> rootMessage(e)));
             up = false;
         }
         builder.withData("use_read_replica", routing.replicasEnabled());

@@ -96,7 +96,7 @@ public final class ReplicaChecker implements AutoCloseable {
             history.record(System.nanoTime(), lsn);
             primaryError = null;
         } catch (SQLException | RuntimeException e) {
-            primaryError = ReplicaFailures.describe(e);
+            primaryError = ReplicaFailures.describe(Route.PRIMARY, e);
         }
         return primaryError;
     }
@@ -114,7 +114,7 @@ public final class ReplicaChecker implements AutoCloseable {
                         Long.compareUnsigned(latest, replay) > 0 ? latest - replay : 0);
             });
         } catch (SQLException | RuntimeException e) {
-            o = ReplicaObservation.unreachable(ReplicaFailures.describe(e));
+            o = ReplicaObservation.unreachable(ReplicaFailures.describe(replica, e));
         }
         ReplicaRotation.State before = rotation.state();
         return new Outcome(rotation, before, rotation.observe(o, System.nanoTime(), maxLagNanos.getAsLong(),
@@ -128,7 +128,7 @@ public final class ReplicaChecker implements AutoCloseable {
             return null;
         }
         ReplicaRotation.State before = rotation.state();
-        return new Outcome(rotation, before, rotation.markDown(ReplicaFailures.describe(failure)));
+        return new Outcome(rotation, before, rotation.markDown(ReplicaFailures.describe(replica, failure)));
     }
 
     private int timeout() {

@@ -52,6 +52,14 @@ final class ReplicaFailures {
         return Kind.OTHER;
     }
 
+    /**
+     * A short description for logs and health: for a connection refused by TLS the sentence naming the setting
+     * ({@link DatabaseTls}), else the innermost message.
+     */
+    static String describe(Route route, Throwable e) {
+        return DatabaseTls.explain(route, e).orElseGet(() -> describe(e));
+    }
+
     /** A short description for logs and health: the innermost message. */
     static String describe(Throwable e) {
         Throwable t = e;

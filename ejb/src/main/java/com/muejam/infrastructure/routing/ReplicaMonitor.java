@@ -152,7 +152,12 @@ public class ReplicaMonitor {
     private void checkPrimary() {
         String error = checker.checkPrimary();
         if (error != null && !primaryWarned) {
-            LOG.warning("replica monitor: primary position unavailable (lag cannot grow meanwhile): " + error);
+            if (error.startsWith(Route.PRIMARY.poolName() + ": TLS to ")) {
+                // the primary will refuse every connection until the setting is fixed: say so, once, in one line
+                LOG.severe("database TLS: " + error);
+            } else {
+                LOG.warning("replica monitor: primary position unavailable (lag cannot grow meanwhile): " + error);
+            }
         }
         primaryWarned = error != null;
     }

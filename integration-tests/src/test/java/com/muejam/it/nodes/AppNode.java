@@ -63,6 +63,43 @@ public final class AppNode implements AutoCloseable {
 
     /** Starts the node and waits until the EAR is deployed and {@code /health/ready} answers 200. */
     public AppNode start() {
+        launch();
+        Path base = dir.resolve("standalone");
+        return awaitReady(base);
+    }
+
+    /** The node's console output (server log included), appended to across starts. */
+    public Path serverLog() {
+        return dir.resolve("server.log");
+    }
+
+    /** Waits until the node's output contains {@code text}; returns that line. */
+    public String awaitLogLine(String text, Duration timeout) {
+        long deadline = System.nanoTime() + timeout.toNanos();
+        while (System.nanoTime() < deadline) {
+            try {
+                if (Files.exists(serverLog())) {
+                    try (Stream<String> lines = Files.lines(serverLog())) {
+                        java.util.Optional<String> hit = lines.filter(l -> l.contains(text)).findFirst();
+                        if (hit.isPresent()) {
+                            return hit.get();
+                        }
+                    }
+                }
+            } catch (IOException | java.io.UncheckedIOException e) {
+                // the server is writing; read again
+            }
+            if (process != null && !process.isAlive()) {
+                throw new IllegalStateException("node " + name + " exited without logging '" + text + "', see " + serverLog());
+            }
+            sleep(250);
+        }
+        throw new IllegalStateException("node " + name + " did not log '" + text + "' within " + timeout.toSeconds()
+                + " s, see " + serverLog());
+    }
+
+    /** Starts the node's server with the EAR and returns at once (see {@link #start()}). */
+    public AppNode launch() {
         Path home = Path.of(System.getProperty("muejam.wildfly.home"));
         Path base = dir.resolve("standalone");
         try {
@@ -97,6 +134,10 @@ public final class AppNode implements AutoCloseable {
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
+        return this;
+    }
+
+    private AppNode awaitReady(Path base) {
         long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(300);
         while (System.nanoTime() < deadline) {
             if (Files.exists(base.resolve("deployments/muejam.ear.failed"))) {

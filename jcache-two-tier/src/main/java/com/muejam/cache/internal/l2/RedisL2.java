@@ -148,7 +148,11 @@ public final class RedisL2 implements AutoCloseable {
     private static final byte[] ANY = {'*'};
     private static final byte[] ONE = {'1'};
 
+    private static final org.slf4j.Logger LOG = org.slf4j.LoggerFactory.getLogger(RedisL2.class);
+
     private final RedissonClient client;
+    private final TwoTierCacheConfig config;
+    private final java.util.concurrent.atomic.AtomicBoolean tlsWarned = new java.util.concurrent.atomic.AtomicBoolean();
     private final Breaker breaker;
     private final LongAdder errors;
     private final String channel;
@@ -160,6 +164,7 @@ public final class RedisL2 implements AutoCloseable {
                    ConnectionListener connectionListener) {
         this.breaker = breaker;
         this.errors = errors;
+        this.config = cfg;
         this.channel = cfg.namespace() + ":inv";
         this.channelBytes = channel.getBytes(StandardCharsets.UTF_8);
         this.client = Redisson.create(redissonConfig(cfg, clientName, connectionListener));
@@ -197,6 +202,13 @@ public final class RedisL2 implements AutoCloseable {
                 .setConnectionPoolSize(16)
                 .setSubscriptionConnectionMinimumIdleSize(1)
                 .setSubscriptionConnectionPoolSize(2);
+        if ("rediss".equals(scheme)) {
+            // the certificate chain and the host name (endpoint identification), as for the database
+            s.setSslVerificationMode(org.redisson.config.SslVerificationMode.STRICT);
+            if (cfg.valkeyCaCert() != null) {
+                s.setSslTrustManagerFactory(trustManagers(cfg.valkeyCaCert()));
+            }
+        }
         String path = uri.getPath();
         if (path != null && path.length() > 1) {
             s.setDatabase(Integer.parseInt(path.substring(1)));
@@ -214,6 +226,56 @@ public final class RedisL2 implements AutoCloseable {
             }
         }
         return c;
+    }
+
+    /**
+     * One sentence naming the setting to fix when {@code failure} is a refused TLS handshake with Redis; empty for
+     * any other failure.
+     */
+    static java.util.Optional<String> tlsRefusal(Throwable failure, TwoTierCacheConfig cfg) {
+        String host = URI.create(cfg.valkeyUrl()).getHost();
+        String ca = cfg.valkeyCaCert() == null ? "unset, so the JVM's trust store" : cfg.valkeyCaCert();
+        for (Throwable t = failure; t != null; t = t.getCause() == t ? null : t.getCause()) {
+            String m = String.valueOf(t.getMessage());
+            if (m.contains("No subject alternative") || m.contains("No name matching")) {
+                return java.util.Optional.of("TLS to Redis " + host + " refused: the server certificate does not name"
+                        + " host '" + host + "' (rediss:// checks the host name); write VALKEY_URL with a name the"
+                        + " certificate lists (on ElastiCache the primary endpoint)");
+            }
+            if (m.contains("PKIX path") || m.contains("unable to find valid certification path")) {
+                return java.util.Optional.of("TLS to Redis " + host + " refused: the server certificate is not signed"
+                        + " by a CA in VALKEY_CA_CERT (" + ca + "); set VALKEY_CA_CERT to the PEM bundle of the CA that"
+                        + " signed it");
+            }
+            if (t instanceof javax.net.ssl.SSLException) {
+                return java.util.Optional.of("TLS to Redis " + host + " failed (VALKEY_URL rediss://, VALKEY_CA_CERT "
+                        + ca + "): " + m);
+            }
+        }
+        return java.util.Optional.empty();
+    }
+
+    /** Trust managers for the CA certificates of a PEM bundle ({@code VALKEY_CA_CERT}). */
+    static javax.net.ssl.TrustManagerFactory trustManagers(String pemBundle) {
+        try (java.io.InputStream in = java.nio.file.Files.newInputStream(java.nio.file.Path.of(pemBundle))) {
+            java.security.KeyStore store = java.security.KeyStore.getInstance("PKCS12");
+            store.load(null, null);
+            int i = 0;
+            for (java.security.cert.Certificate cert
+                    : java.security.cert.CertificateFactory.getInstance("X.509").generateCertificates(in)) {
+                store.setCertificateEntry("ca-" + i++, cert);
+            }
+            if (i == 0) {
+                throw new IllegalArgumentException("VALKEY_CA_CERT (" + pemBundle + ") holds no PEM certificate");
+            }
+            javax.net.ssl.TrustManagerFactory tmf = javax.net.ssl.TrustManagerFactory
+                    .getInstance(javax.net.ssl.TrustManagerFactory.getDefaultAlgorithm());
+            tmf.init(store);
+            return tmf;
+        } catch (java.io.IOException | java.security.GeneralSecurityException e) {
+            throw new IllegalArgumentException("VALKEY_CA_CERT (" + pemBundle + ") cannot be read as a PEM CA bundle: "
+                    + e.getMessage(), e);
+        }
     }
 
     private static String decode(String s) {
@@ -262,6 +324,13 @@ public final class RedisL2 implements AutoCloseable {
         } catch (RuntimeException e) {
             errors.increment();
             breaker.onFailure();
+            if (!tlsWarned.get()) {
+                tlsRefusal(e, config).ifPresent(why -> {
+                    if (tlsWarned.compareAndSet(false, true)) {
+                        LOG.warn("cache: {}", why); // once: the breaker keeps the cache on L1 until it is fixed
+                    }
+                });
+            }
             throw new L2Unavailable("L2 call failed: " + e, e);
         }
     }
