@@ -62,11 +62,21 @@ java -Xmx2g --add-opens java.base/java.lang=ALL-UNNAMED -cp "$ROOT/load/target/c
   --machine "$machine" --commit "$(git -C "$ROOT" rev-parse --short HEAD)" ${NODE_ARGS[@]+"${NODE_ARGS[@]}"}
 if [ "${BENCH_JFR:-0}" = 1 ] && [ -n "$jvm_pid" ]; then
   jcmd "$jvm_pid" JFR.stop name=bench >/dev/null
-  echo "hottest frames on the server (JFR execution samples, first frame outside the JDK):"
   jfr print --events jdk.ExecutionSample --stack-depth 64 "$OUT/server.jfr" > "$OUT/samples.txt"
   # first frame outside the JDK, per sample: where the server's CPU goes, by library and method
   awk '/jdk.ExecutionSample/{inst=1; done=0; next} inst && /line:/ && !done {f=$0; sub(/^[ \t]+/, "", f); sub(/[ \t]+line:.*/, "", f);
        if (f !~ /^(java|jdk|sun|javax)\./) {n[f]++; done=1}} /^}/{inst=0} END {for (k in n) print n[k], k}' "$OUT/samples.txt" \
-    | sort -rn | head -25
-  echo "samples with OpenTelemetry in the stack: $(grep -c 'opentelemetry' "$OUT/samples.txt" || true) lines"
+    | sort -rn > "$OUT/hot-frames.txt"
+  total=$(grep -c 'jdk.ExecutionSample' "$OUT/samples.txt" || true)
+  {
+    echo
+    echo "## Server profile (JDK Flight Recorder, whole suite)"
+    echo
+    echo "$total execution samples of the server; the first frame outside the JDK in each, most frequent first:"
+    echo
+    echo '```'
+    head -25 "$OUT/hot-frames.txt"
+    echo '```'
+  } | tee -a "$ROOT/benchmarks/RESULTS.md"
+  echo "samples with OpenTelemetry in the stack: $(grep -c 'opentelemetry' "$OUT/samples.txt" || true)"
 fi

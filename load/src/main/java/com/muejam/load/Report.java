@@ -74,7 +74,7 @@ public final class Report {
         }
         RunResult at70 = s.mixAt70();
 
-        md.append("## Targets\n\n| target | measured | |\n| --- | --- | --- |\n");
+        md.append("\n## Targets\n\n| target | measured | |\n| --- | --- | --- |\n");
         target(md, "cached feed ≥ 0.8 × ceiling", s.peaks().get(Scenario.CACHED_FEED).throughput() / ceiling, 0.8);
         target(md, "story by id ≥ 0.8 × ceiling", s.peaks().get(Scenario.STORY_BY_ID).throughput() / ceiling, 0.8);
         if (s.pgbench() != null) {

@@ -5,7 +5,7 @@ public enum Scenario {
     CEILING("ceiling", "GET /api/ping: no database, no cache (the denominator)"),
     CACHED_FEED("cached-feed", "GET /api/discover/newest, anonymous (cached)"),
     STORY_BY_ID("story-by-id", "GET /api/stories/{id}, Zipf over the published stories, anonymous"),
-    REPLICA_READ("replica-read", "GET /api/profiles?prefix=<4 chars> over every distinct 4-character username prefix: mostly cache misses that reach a replica"),
+    REPLICA_READ("replica-read", "GET /api/profiles?prefix=<4 chars> over every distinct 4-character username prefix (cached per prefix; misses reach a replica)"),
     WRITES("writes", "PATCH /api/stories/{id}: many signed-in users editing their own story"),
     MIX("mix-80-20", "80% signed-in reads (story 40, feed 30, profile search 10) / 20% edits, many users"),
     /** Only with two nodes: an edit on node A read back on node B by the same user (no token) and anonymously. */
