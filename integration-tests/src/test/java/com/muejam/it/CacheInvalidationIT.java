@@ -21,7 +21,7 @@ import org.junit.jupiter.api.extension.ExtendWith;
 import com.muejam.application.profile.ProfileService;
 import com.muejam.application.story.StoryService;
 import com.muejam.cache.CacheStatistics;
-import com.muejam.cache.Regions;
+import com.muejam.application.caching.Regions;
 import com.muejam.cache.TwoTierCacheManager;
 import com.muejam.domain.story.Story;
 import com.muejam.domain.story.StoryStatus;

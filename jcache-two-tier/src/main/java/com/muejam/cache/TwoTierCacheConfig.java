@@ -65,6 +65,8 @@ public final class TwoTierCacheConfig {
     public static final Duration DEFAULT_L1_TTL = Duration.ofSeconds(60);
     public static final Duration DEFAULT_L2_TTL = Duration.ofSeconds(300);
     public static final String DEFAULT_NAMESPACE = "muejam:cache";
+    /** The region whose TTL applies to every region without a setting of its own. */
+    public static final String DEFAULT_REGION = "default";
 
     private final String valkeyUrl;
     private final String valkeyCaCert;
@@ -95,11 +97,11 @@ public final class TwoTierCacheConfig {
         this.l1MaxSize = b.l1MaxSize;
         this.l1Ttl = positive(b.l1Ttl, "L1 TTL");
         Map<String, Duration> ttls = new LinkedHashMap<>();
-        for (String preset : Regions.PRESETS) {
-            ttls.put(preset, b.l2DefaultTtl);
+        for (String region : b.regions) {
+            ttls.put(region, b.l2DefaultTtl);
         }
         ttls.putAll(b.regionTtls);
-        ttls.put(Regions.DEFAULT, b.regionTtls.getOrDefault(Regions.DEFAULT, b.l2DefaultTtl));
+        ttls.put(DEFAULT_REGION, b.regionTtls.getOrDefault(DEFAULT_REGION, b.l2DefaultTtl));
         ttls.values().forEach(d -> positive(d, "L2 TTL"));
         this.regionTtls = Map.copyOf(ttls);
         this.l2Timeout = positive(b.l2Timeout, "L2 timeout");
@@ -157,10 +159,7 @@ public final class TwoTierCacheConfig {
         if ((v = lookup.apply(CACHE_TAG_TTL)) != null) b.tagTtl(parseDuration(v));
         if ((v = lookup.apply(L1_CACHE_OUTAGE_MAX_AGE)) != null) b.outageMaxAge(parseDuration(v));
         if ((v = lookup.apply(L2_CACHE_TTL_PREFIX + "DEFAULT")) != null) b.l2DefaultTtl(parseDuration(v));
-        for (String region : Regions.PRESETS) {
-            if ((v = lookup.apply(ttlVariable(region))) != null) b.regionTtl(region, parseDuration(v));
-        }
-        // Regions that are not presets: any L2_CACHE_TTL_X names region "x".
+        // Any L2_CACHE_TTL_X names region "x" (the application declares its regions with Builder.regions).
         java.util.Set<String> names = new java.util.TreeSet<>(env.keySet());
         System.getProperties().stringPropertyNames().forEach(names::add);
         if (overrides != null) {
@@ -169,8 +168,7 @@ public final class TwoTierCacheConfig {
         for (String name : names) {
             if (name.startsWith(L2_CACHE_TTL_PREFIX) && name.length() > L2_CACHE_TTL_PREFIX.length()) {
                 String region = name.substring(L2_CACHE_TTL_PREFIX.length()).toLowerCase(Locale.ROOT);
-                if (!region.equals(Regions.DEFAULT) && !Regions.PRESETS.contains(region)
-                        && (v = lookup.apply(name)) != null) {
+                if (!region.equals(DEFAULT_REGION) && (v = lookup.apply(name)) != null) {
                     b.regionTtl(region, parseDuration(v));
                 }
             }
@@ -216,7 +214,7 @@ public final class TwoTierCacheConfig {
 
     public Builder toBuilder() {
         Builder b = new Builder().valkeyUrl(valkeyUrl).valkeyCaCert(valkeyCaCert).namespace(namespace).l1MaxSize(l1MaxSize).l1Ttl(l1Ttl)
-                .l2DefaultTtl(regionTtls.get(Regions.DEFAULT)).l2Timeout(l2Timeout).breakerFailures(breakerFailures)
+                .l2DefaultTtl(regionTtls.get(DEFAULT_REGION)).l2Timeout(l2Timeout).breakerFailures(breakerFailures)
                 .breakerProbeInterval(breakerProbeInterval).outageMaxAge(outageMaxAge).tagTtl(tagTtl).expiryGrace(expiryGrace)
                 .maxTrackedTags(maxTrackedTags).redissonThreads(redissonThreads);
         regionTtls.forEach(b::regionTtl);
@@ -267,10 +265,10 @@ public final class TwoTierCacheConfig {
     /** L2 TTL of a region: its own setting, else the {@code default} region's. */
     public Duration l2Ttl(String region) {
         Duration d = regionTtls.get(region);
-        return d != null ? d : regionTtls.get(Regions.DEFAULT);
+        return d != null ? d : regionTtls.get(DEFAULT_REGION);
     }
 
-    /** Regions with a TTL of their own (the presets and any configured ones). */
+    /** Every declared or configured region with its L2 TTL, {@link #DEFAULT_REGION} included. */
     public Map<String, Duration> regionTtls() {
         return regionTtls;
     }
@@ -348,6 +346,7 @@ public final class TwoTierCacheConfig {
         private Duration l1Ttl = DEFAULT_L1_TTL;
         private Duration l2DefaultTtl = DEFAULT_L2_TTL;
         private final Map<String, Duration> regionTtls = new LinkedHashMap<>();
+        private final java.util.Set<String> regions = new java.util.LinkedHashSet<>();
         private Duration l2Timeout = Duration.ofMillis(300);
         private int breakerFailures = 3;
         private Duration breakerProbeInterval = Duration.ofSeconds(1);
@@ -389,6 +388,17 @@ public final class TwoTierCacheConfig {
         /** TTL of region {@code default} and of every region without its own setting. */
         public Builder l2DefaultTtl(Duration ttl) {
             this.l2DefaultTtl = ttl;
+            return this;
+        }
+
+        /**
+         * Declares the application's regions: each gets the default L2 TTL unless a TTL is set for it (by
+         * {@link #regionTtl} or {@code L2_CACHE_TTL_<REGION>}). The library itself knows only {@link #DEFAULT_REGION}.
+         */
+        public Builder regions(java.util.Collection<String> names) {
+            for (String name : names) {
+                regions.add(requireText(name, "region"));
+            }
             return this;
         }
 

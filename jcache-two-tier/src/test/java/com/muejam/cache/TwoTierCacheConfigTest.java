@@ -14,9 +14,8 @@ class TwoTierCacheConfigTest {
         TwoTierCacheConfig c = TwoTierCacheConfig.builder().build();
         assertThat(c.l1MaxSize()).isEqualTo(1000);
         assertThat(c.l1Ttl()).isEqualTo(Duration.ofSeconds(60));
-        for (String region : Regions.PRESETS) {
-            assertThat(c.l2Ttl(region)).as(region).isEqualTo(Duration.ofSeconds(300));
-        }
+        assertThat(c.regionTtls()).containsOnlyKeys(TwoTierCacheConfig.DEFAULT_REGION);
+        assertThat(c.l2Ttl(TwoTierCacheConfig.DEFAULT_REGION)).isEqualTo(Duration.ofSeconds(300));
         assertThat(c.l2Ttl("anything_else")).isEqualTo(Duration.ofSeconds(300));
         assertThat(c.tagTtl()).isGreaterThanOrEqualTo(Duration.ofSeconds(600));
     }
@@ -37,12 +36,28 @@ class TwoTierCacheConfigTest {
         assertThat(c.toString()).doesNotContain("secret");
         assertThat(c.l1MaxSize()).isEqualTo(250);
         assertThat(c.l1Ttl()).isEqualTo(Duration.ofSeconds(30));
-        assertThat(c.l2Ttl(Regions.DEFAULT)).isEqualTo(Duration.ofMinutes(10));
-        assertThat(c.l2Ttl(Regions.STORY_LISTING)).isEqualTo(Duration.ofMinutes(10));
-        assertThat(c.l2Ttl(Regions.SEARCH_RESULTS)).isEqualTo(Duration.ofSeconds(45));
+        assertThat(c.l2Ttl(TwoTierCacheConfig.DEFAULT_REGION)).isEqualTo(Duration.ofMinutes(10));
+        assertThat(c.l2Ttl("story_listing")).isEqualTo(Duration.ofMinutes(10));
+        assertThat(c.l2Ttl("search_results")).isEqualTo(Duration.ofSeconds(45));
         assertThat(c.l2Ttl("trending")).isEqualTo(Duration.ofSeconds(90));
         assertThat(c.l2Timeout()).isEqualTo(Duration.ofMillis(150));
         assertThat(TwoTierCacheConfig.fromProperties(c.toProperties()).toString()).isEqualTo(c.toString());
+    }
+
+    @Test
+    void declaredRegionsGetTheDefaultTtlUnlessConfigured() {
+        Properties p = new Properties();
+        p.setProperty("L2_CACHE_TTL_DEFAULT", "2m");
+        p.setProperty("L2_CACHE_TTL_STORIES", "30s");
+        TwoTierCacheConfig c = TwoTierCacheConfig.fromProperties(p).toBuilder()
+                .regions(java.util.List.of("stories", "users")).build();
+        assertThat(c.regionTtls()).containsOnlyKeys(TwoTierCacheConfig.DEFAULT_REGION, "stories", "users");
+        assertThat(c.l2Ttl("stories")).isEqualTo(Duration.ofSeconds(30));
+        assertThat(c.l2Ttl("users")).isEqualTo(Duration.ofMinutes(2));
+        // the declared regions survive the trip through the provider's properties
+        assertThat(TwoTierCacheConfig.fromProperties(c.toProperties()).regionTtls()).isEqualTo(c.regionTtls());
+        assertThatThrownBy(() -> TwoTierCacheConfig.builder().regions(java.util.List.of(" ")))
+                .isInstanceOf(IllegalArgumentException.class);
     }
 
     @Test

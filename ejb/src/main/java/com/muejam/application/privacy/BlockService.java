@@ -11,7 +11,7 @@ import jakarta.transaction.Transactional;
 
 import com.muejam.application.InvalidInputException;
 import com.muejam.application.profile.ProfileLookup;
-import com.muejam.cache.Regions;
+import com.muejam.application.caching.Regions;
 import com.muejam.domain.privacy.BlockRepository;
 import com.muejam.domain.profile.UserProfile;
 import com.muejam.infrastructure.caching.AfterCommitInvalidation;

@@ -8,7 +8,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.transaction.Transactional;
 
-import com.muejam.cache.Regions;
+import com.muejam.application.caching.Regions;
 import com.muejam.domain.privacy.PrivacySettings;
 import com.muejam.domain.privacy.PrivacySettingsRepository;
 import com.muejam.domain.privacy.ProfileVisibility;

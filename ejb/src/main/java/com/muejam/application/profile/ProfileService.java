@@ -10,7 +10,7 @@ import jakarta.inject.Inject;
 import jakarta.transaction.Transactional;
 
 import com.muejam.application.NotFoundException;
-import com.muejam.cache.Regions;
+import com.muejam.application.caching.Regions;
 import com.muejam.domain.profile.UserProfile;
 import com.muejam.domain.profile.UserProfileRepository;
 import com.muejam.infrastructure.caching.CachedQuery;

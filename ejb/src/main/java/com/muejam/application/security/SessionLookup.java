@@ -9,7 +9,7 @@ import java.util.Optional;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 
-import com.muejam.cache.Regions;
+import com.muejam.application.caching.Regions;
 import com.muejam.domain.security.CredentialsRepository;
 import com.muejam.domain.profile.UserProfileRepository;
 import com.muejam.domain.security.SessionRepository;

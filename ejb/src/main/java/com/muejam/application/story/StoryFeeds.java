@@ -5,7 +5,7 @@ import java.util.List;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 
-import com.muejam.cache.Regions;
+import com.muejam.application.caching.Regions;
 import com.muejam.domain.CountCursor;
 import com.muejam.domain.TimeCursor;
 import com.muejam.domain.story.Genre;

@@ -13,7 +13,7 @@ import jakarta.transaction.Transactional;
 import com.muejam.application.ConflictException;
 import com.muejam.application.NotFoundException;
 import com.muejam.application.PermissionDeniedException;
-import com.muejam.cache.Regions;
+import com.muejam.application.caching.Regions;
 import com.muejam.domain.profile.UserProfile;
 import com.muejam.domain.profile.UserProfileRepository;
 import com.muejam.domain.story.Genre;

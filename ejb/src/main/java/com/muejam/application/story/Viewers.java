@@ -3,7 +3,7 @@ package com.muejam.application.story;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 
-import com.muejam.cache.Regions;
+import com.muejam.application.caching.Regions;
 import com.muejam.domain.privacy.BlockRepository;
 import com.muejam.domain.privacy.PrivacySettings;
 import com.muejam.domain.privacy.PrivacySettingsRepository;

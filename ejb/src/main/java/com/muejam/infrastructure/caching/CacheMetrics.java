@@ -12,7 +12,7 @@ import org.eclipse.microprofile.metrics.Tag;
 
 import com.muejam.cache.BreakerState;
 import com.muejam.cache.CacheStatistics;
-import com.muejam.cache.Regions;
+import com.muejam.application.caching.Regions;
 import com.muejam.cache.TwoTierCacheManager;
 
 /**

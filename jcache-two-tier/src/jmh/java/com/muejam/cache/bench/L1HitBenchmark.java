@@ -2,7 +2,7 @@ package com.muejam.cache.bench;
 
 import com.muejam.cache.KeyGenerator;
 import com.muejam.cache.QueryCache;
-import com.muejam.cache.Regions;
+import com.muejam.cache.it.TestRegions;
 import java.lang.reflect.Method;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
@@ -53,7 +53,7 @@ public class L1HitBenchmark {
         q = node.manager.queryCache();
         method = Service.class.getMethod("featured", String.class, int.class);
         key = KeyGenerator.forMethod(method, args);
-        q.get(Regions.STORY_LISTING, key, TAGS, LOADER);
+        q.get(TestRegions.STORY_LISTING, key, TAGS, LOADER);
         ehcache = CacheManagerBuilder.newCacheManagerBuilder().build(true);
         raw = ehcache.createCache("raw", CacheConfigurationBuilder.newCacheConfigurationBuilder(String.class, Object.class,
                 ResourcePoolsBuilder.heap(1000)));
@@ -63,7 +63,7 @@ public class L1HitBenchmark {
         rawExpiry.put(key, List.of("a", "b", "c"));
 
 
-        if (q.get(Regions.STORY_LISTING, key, TAGS, LOADER) != q.get(Regions.STORY_LISTING, key, TAGS, LOADER)) {
+        if (q.get(TestRegions.STORY_LISTING, key, TAGS, LOADER) != q.get(TestRegions.STORY_LISTING, key, TAGS, LOADER)) {
             throw new IllegalStateException("not an L1 hit");
         }
     }
@@ -71,7 +71,7 @@ public class L1HitBenchmark {
     @TearDown
     public void tearDown() {
         System.out.println();
-        System.out.println("[L1HitBenchmark] " + node.manager.statistics(Regions.STORY_LISTING));
+        System.out.println("[L1HitBenchmark] " + node.manager.statistics(TestRegions.STORY_LISTING));
         ehcache.close();
         node.close();
     }
@@ -92,11 +92,11 @@ public class L1HitBenchmark {
 
     @Benchmark
     public Object twoTierL1Hit() {
-        return q.get(Regions.STORY_LISTING, key, TAGS, LOADER);
+        return q.get(TestRegions.STORY_LISTING, key, TAGS, LOADER);
     }
 
     @Benchmark
     public Object twoTierL1HitWithKeyGeneration() {
-        return q.get(Regions.STORY_LISTING, KeyGenerator.forMethod(method, args), TAGS, LOADER);
+        return q.get(TestRegions.STORY_LISTING, KeyGenerator.forMethod(method, args), TAGS, LOADER);
     }
 }

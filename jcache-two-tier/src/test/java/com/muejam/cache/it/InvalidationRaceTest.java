@@ -3,7 +3,6 @@ package com.muejam.cache.it;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.muejam.cache.QueryCache;
-import com.muejam.cache.Regions;
 import com.muejam.cache.TwoTierCacheManager;
 import java.time.Duration;
 import java.util.List;
@@ -54,7 +53,7 @@ class InvalidationRaceTest {
         CountDownLatch writeCommitted = new CountDownLatch(1);
 
         // 1. a read misses and starts loading: it reads the row before the write
-        Future<String> slowRead = pool.submit(() -> q.get(Regions.STORY_LISTING, "story:1:view", TAGS, () -> {
+        Future<String> slowRead = pool.submit(() -> q.get(TestRegions.STORY_LISTING, "story:1:view", TAGS, () -> {
             String row = db.get();
             readDone.countDown();
             writeCommitted.await();
@@ -72,13 +71,13 @@ class InvalidationRaceTest {
 
         // 4. nobody may get the old value any more: not this node, not the other one, not from L2
         AtomicInteger loads = new AtomicInteger();
-        assertThat(q.<String, RuntimeException>get(Regions.STORY_LISTING, "story:1:view", TAGS, () -> {
+        assertThat(q.<String, RuntimeException>get(TestRegions.STORY_LISTING, "story:1:view", TAGS, () -> {
             loads.incrementAndGet();
             return db.get();
         })).isEqualTo("new");
         assertThat(loads.get()).isEqualTo(1);
-        assertThat(b.queryCache().<String>getIfPresent(Regions.STORY_LISTING, "story:1:view")).isEqualTo("new");
-        assertThat(a.statistics(Regions.STORY_LISTING).fillsRejected()).isEqualTo(1);
+        assertThat(b.queryCache().<String>getIfPresent(TestRegions.STORY_LISTING, "story:1:view")).isEqualTo("new");
+        assertThat(a.statistics(TestRegions.STORY_LISTING).fillsRejected()).isEqualTo(1);
     }
 
     @Test
@@ -87,10 +86,10 @@ class InvalidationRaceTest {
         QueryCache qb = b.queryCache();
         AtomicReference<String> db = new AtomicReference<>("old");
         // B knows the tag versions before the write (as after any earlier read)
-        qb.get(Regions.STORY_LISTING, "warm", TAGS, () -> "w");
+        qb.get(TestRegions.STORY_LISTING, "warm", TAGS, () -> "w");
         CountDownLatch readDone = new CountDownLatch(1);
         CountDownLatch invalidated = new CountDownLatch(1);
-        Future<String> slowReadOnB = pool.submit(() -> qb.get(Regions.STORY_LISTING, "story:1:view", TAGS, () -> {
+        Future<String> slowReadOnB = pool.submit(() -> qb.get(TestRegions.STORY_LISTING, "story:1:view", TAGS, () -> {
             String row = db.get();
             readDone.countDown();
             invalidated.await();
@@ -100,11 +99,11 @@ class InvalidationRaceTest {
         db.set("new");
         qa.invalidateTags("story");
         // wait until B has applied the new version, then let its stale load try to store
-        assertThat(Nodes.await(Duration.ofSeconds(5), () -> qb.getIfPresent(Regions.STORY_LISTING, "warm") == null)).isTrue();
+        assertThat(Nodes.await(Duration.ofSeconds(5), () -> qb.getIfPresent(TestRegions.STORY_LISTING, "warm") == null)).isTrue();
         invalidated.countDown();
         assertThat(slowReadOnB.get(5, TimeUnit.SECONDS)).isEqualTo("old");
-        assertThat(qa.<String>getIfPresent(Regions.STORY_LISTING, "story:1:view")).isNull();
-        assertThat(qb.<String>getIfPresent(Regions.STORY_LISTING, "story:1:view")).isNull();
+        assertThat(qa.<String>getIfPresent(TestRegions.STORY_LISTING, "story:1:view")).isNull();
+        assertThat(qb.<String>getIfPresent(TestRegions.STORY_LISTING, "story:1:view")).isNull();
     }
 
     @Test
@@ -114,10 +113,10 @@ class InvalidationRaceTest {
         QueryCache qa = a.queryCache();
         QueryCache qb = b.queryCache();
         AtomicReference<String> db = new AtomicReference<>("old");
-        qb.get(Regions.STORY_LISTING, "warm", TAGS, () -> "w");
+        qb.get(TestRegions.STORY_LISTING, "warm", TAGS, () -> "w");
         CountDownLatch readDone = new CountDownLatch(1);
         CountDownLatch go = new CountDownLatch(1);
-        Future<String> slowReadOnB = pool.submit(() -> qb.get(Regions.STORY_LISTING, "story:1:view", TAGS, () -> {
+        Future<String> slowReadOnB = pool.submit(() -> qb.get(TestRegions.STORY_LISTING, "story:1:view", TAGS, () -> {
             String row = db.get();
             readDone.countDown();
             go.await();
@@ -128,9 +127,9 @@ class InvalidationRaceTest {
         qa.invalidateTags("story:1");
         go.countDown(); // no wait for the message: B may still hold the old version
         assertThat(slowReadOnB.get(5, TimeUnit.SECONDS)).isEqualTo("old");
-        assertThat(qa.<String>getIfPresent(Regions.STORY_LISTING, "story:1:view")).isNull();
-        assertThat(Nodes.await(Duration.ofSeconds(5), () -> qb.getIfPresent(Regions.STORY_LISTING, "story:1:view") == null)).isTrue();
-        assertThat(qb.<String, RuntimeException>get(Regions.STORY_LISTING, "story:1:view", TAGS, db::get)).isEqualTo("new");
+        assertThat(qa.<String>getIfPresent(TestRegions.STORY_LISTING, "story:1:view")).isNull();
+        assertThat(Nodes.await(Duration.ofSeconds(5), () -> qb.getIfPresent(TestRegions.STORY_LISTING, "story:1:view") == null)).isTrue();
+        assertThat(qb.<String, RuntimeException>get(TestRegions.STORY_LISTING, "story:1:view", TAGS, db::get)).isEqualTo("new");
     }
 
     @Test
@@ -139,7 +138,7 @@ class InvalidationRaceTest {
         AtomicReference<String> db = new AtomicReference<>("old");
         CountDownLatch firstRead = new CountDownLatch(1);
         CountDownLatch release = new CountDownLatch(1);
-        Future<String> slow = pool.submit(() -> q.get(Regions.STORY_LISTING, "k", TAGS, () -> {
+        Future<String> slow = pool.submit(() -> q.get(TestRegions.STORY_LISTING, "k", TAGS, () -> {
             String row = db.get();
             firstRead.countDown();
             release.await();
@@ -149,10 +148,10 @@ class InvalidationRaceTest {
         db.set("new");
         q.invalidateTags("story:1");
         // single-flight must not hand the in-flight stale result to a read that began after the invalidation
-        Future<String> late = pool.submit(() -> q.get(Regions.STORY_LISTING, "k", TAGS, db::get));
+        Future<String> late = pool.submit(() -> q.get(TestRegions.STORY_LISTING, "k", TAGS, db::get));
         assertThat(late.get(5, TimeUnit.SECONDS)).isEqualTo("new");
         release.countDown();
         assertThat(slow.get(5, TimeUnit.SECONDS)).isEqualTo("old");
-        assertThat(q.<String>getIfPresent(Regions.STORY_LISTING, "k")).isEqualTo("new");
+        assertThat(q.<String>getIfPresent(TestRegions.STORY_LISTING, "k")).isEqualTo("new");
     }
 }

@@ -6,7 +6,6 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import com.muejam.cache.BreakerState;
 import com.muejam.cache.CacheStatistics;
 import com.muejam.cache.QueryCache;
-import com.muejam.cache.Regions;
 import com.muejam.cache.TwoTierCacheManager;
 import com.muejam.cache.TwoTierCachingProvider;
 import java.net.URI;
@@ -53,9 +52,9 @@ class ProviderAndStatisticsTest {
             assertThat(tt.l2State()).isEqualTo(BreakerState.CLOSED);
             assertThat(tt.config().namespace()).isEqualTo(nodes.namespace());
             assertThat(m.getCacheNames()).as("regions are created on first use only").isEmpty();
-            tt.queryCache().get(Regions.USER_PROFILE, "u1", () -> "p");
-            assertThat(m.getCacheNames()).containsExactly(Regions.USER_PROFILE);
-            assertThat(tt.queryCache().region(Regions.USER_PROFILE).get("u1")).isEqualTo("p");
+            tt.queryCache().get(TestRegions.USER_PROFILE, "u1", () -> "p");
+            assertThat(m.getCacheNames()).containsExactly(TestRegions.USER_PROFILE);
+            assertThat(tt.queryCache().region(TestRegions.USER_PROFILE).get("u1")).isEqualTo("p");
         } finally {
             m.close();
         }
@@ -70,35 +69,35 @@ class ProviderAndStatisticsTest {
         AtomicInteger loads = new AtomicInteger();
         for (int i = 0; i < 50; i++) {
             int n = i;
-            qa.get(Regions.STORY_LISTING, "k" + i, List.of("story"), () -> {
+            qa.get(TestRegions.STORY_LISTING, "k" + i, List.of("story"), () -> {
                 loads.incrementAndGet();
                 return "v" + n;
             });
         }
-        qa.get(Regions.STORY_LISTING, "k49", List.of("story"), () -> "never");
+        qa.get(TestRegions.STORY_LISTING, "k49", List.of("story"), () -> "never");
         for (int i = 0; i < 5; i++) {
-            qb.get(Regions.STORY_LISTING, "k" + i, List.of("story"), () -> "never");
+            qb.get(TestRegions.STORY_LISTING, "k" + i, List.of("story"), () -> "never");
         }
-        CacheStatistics sa = a.statistics(Regions.STORY_LISTING);
+        CacheStatistics sa = a.statistics(TestRegions.STORY_LISTING);
         assertThat(sa.loads()).isEqualTo(50);
         assertThat(sa.l1Hits()).isEqualTo(1);
         assertThat(sa.l1Misses()).isEqualTo(50);
         assertThat(sa.l2Misses()).isEqualTo(50);
         assertThat(sa.hitRate()).isCloseTo(1.0 / 51, org.assertj.core.data.Offset.offset(1e-9));
-        assertThat(Nodes.await(Duration.ofSeconds(5), () -> a.statistics(Regions.STORY_LISTING).l1Evictions() >= 40)).isTrue();
-        assertThat(a.statistics(Regions.STORY_LISTING).l1Size()).isLessThanOrEqualTo(10);
-        CacheStatistics sb = b.statistics(Regions.STORY_LISTING);
+        assertThat(Nodes.await(Duration.ofSeconds(5), () -> a.statistics(TestRegions.STORY_LISTING).l1Evictions() >= 40)).isTrue();
+        assertThat(a.statistics(TestRegions.STORY_LISTING).l1Size()).isLessThanOrEqualTo(10);
+        CacheStatistics sb = b.statistics(TestRegions.STORY_LISTING);
         assertThat(sb.l2Hits()).isEqualTo(5);
         assertThat(sb.loads()).isZero();
         assertThat(sb.breakerState()).isEqualTo(BreakerState.CLOSED);
         assertThat(sb.l2Errors()).isZero();
 
         qa.invalidateTags("story");
-        assertThat(a.statistics(Regions.STORY_LISTING).tagInvalidationsSent()).isEqualTo(1);
-        assertThat(Nodes.await(Duration.ofSeconds(5), () -> b.statistics(Regions.STORY_LISTING).tagInvalidationsReceived() >= 1)).isTrue();
-        qa.clearRegion(Regions.STORY_LISTING);
-        assertThat(a.statistics(Regions.STORY_LISTING).clears()).isEqualTo(1);
-        assertThat(Nodes.await(Duration.ofSeconds(5), () -> b.statistics(Regions.STORY_LISTING).invalidationsReceived() >= 1)).isTrue();
-        assertThat(a.statistics()).extracting(CacheStatistics::name).containsExactly(Regions.STORY_LISTING);
+        assertThat(a.statistics(TestRegions.STORY_LISTING).tagInvalidationsSent()).isEqualTo(1);
+        assertThat(Nodes.await(Duration.ofSeconds(5), () -> b.statistics(TestRegions.STORY_LISTING).tagInvalidationsReceived() >= 1)).isTrue();
+        qa.clearRegion(TestRegions.STORY_LISTING);
+        assertThat(a.statistics(TestRegions.STORY_LISTING).clears()).isEqualTo(1);
+        assertThat(Nodes.await(Duration.ofSeconds(5), () -> b.statistics(TestRegions.STORY_LISTING).invalidationsReceived() >= 1)).isTrue();
+        assertThat(a.statistics()).extracting(CacheStatistics::name).containsExactly(TestRegions.STORY_LISTING);
     }
 }

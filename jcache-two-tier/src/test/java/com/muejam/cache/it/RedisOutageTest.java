@@ -4,7 +4,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.muejam.cache.BreakerState;
 import com.muejam.cache.QueryCache;
-import com.muejam.cache.Regions;
 import com.muejam.cache.TwoTierCacheManager;
 import java.time.Duration;
 import java.util.List;
@@ -47,10 +46,10 @@ class RedisOutageTest {
         AtomicInteger db = new AtomicInteger(1);
         Cache<String, String> ja = a.createCache("profiles", new MutableConfiguration<String, String>()
                 .setTypes(String.class, String.class));
-        assertThat(qa.<String, RuntimeException>get(Regions.STORY_LISTING, "hot", List.of("story"), () -> "hot" + db.get())).isEqualTo("hot1");
-        assertThat(qb.<String, RuntimeException>get(Regions.STORY_LISTING, "hot", List.of("story"), () -> "hot" + db.get())).isEqualTo("hot1");
+        assertThat(qa.<String, RuntimeException>get(TestRegions.STORY_LISTING, "hot", List.of("story"), () -> "hot" + db.get())).isEqualTo("hot1");
+        assertThat(qb.<String, RuntimeException>get(TestRegions.STORY_LISTING, "hot", List.of("story"), () -> "hot" + db.get())).isEqualTo("hot1");
         ja.put("u1", "alice");
-        long flushesBefore = b.statistics(Regions.STORY_LISTING).l1Flushes();
+        long flushesBefore = b.statistics(TestRegions.STORY_LISTING).l1Flushes();
 
         TestRedis.redis().kill();
 
@@ -59,10 +58,10 @@ class RedisOutageTest {
             long t0 = System.nanoTime();
             int n = i;
             // L1 hit
-            assertThat(qa.<String, RuntimeException>get(Regions.STORY_LISTING, "hot", List.of("story"), () -> "reloaded")).isEqualTo("hot1");
+            assertThat(qa.<String, RuntimeException>get(TestRegions.STORY_LISTING, "hot", List.of("story"), () -> "reloaded")).isEqualTo("hot1");
             // miss: L2 is skipped, the loader answers, L1 keeps it
-            assertThat(qa.<String, RuntimeException>get(Regions.SEARCH_RESULTS, "q" + i, List.of("story"), () -> "r" + n)).isEqualTo("r" + n);
-            assertThat(qa.<String, RuntimeException>get(Regions.SEARCH_RESULTS, "q" + i, List.of("story"), () -> "again")).isEqualTo("r" + n);
+            assertThat(qa.<String, RuntimeException>get(TestRegions.SEARCH_RESULTS, "q" + i, List.of("story"), () -> "r" + n)).isEqualTo("r" + n);
+            assertThat(qa.<String, RuntimeException>get(TestRegions.SEARCH_RESULTS, "q" + i, List.of("story"), () -> "again")).isEqualTo("r" + n);
             // writes and invalidations do not throw either
             ja.put("u" + i, "v" + i);
             assertThat(ja.get("u" + i)).isEqualTo("v" + i);
@@ -71,31 +70,31 @@ class RedisOutageTest {
         }
         System.out.printf("[outage] slowest iteration while Redis was down: %d ms (L2 timeout 300 ms)%n", worstNanos / 1_000_000);
         assertThat(a.l2State()).isEqualTo(BreakerState.OPEN);
-        assertThat(a.statistics(Regions.SEARCH_RESULTS).l2Errors()).isPositive();
-        assertThat(a.statistics(Regions.SEARCH_RESULTS).breakerOpenings()).isPositive();
+        assertThat(a.statistics(TestRegions.SEARCH_RESULTS).l2Errors()).isPositive();
+        assertThat(a.statistics(TestRegions.SEARCH_RESULTS).breakerOpenings()).isPositive();
         // while the breaker is open a call does not wait for Redis at all
         long t0 = System.nanoTime();
         for (int i = 0; i < 1000; i++) {
-            qa.get(Regions.SEARCH_RESULTS, "fast" + i, () -> "x");
+            qa.get(TestRegions.SEARCH_RESULTS, "fast" + i, () -> "x");
         }
         System.out.printf("[outage] 1000 misses with the breaker open: %d us each%n", (System.nanoTime() - t0) / 1000 / 1000);
 
         TestRedis.redis().start();
 
         assertThat(Nodes.await(Duration.ofSeconds(15), () -> a.l2State() == BreakerState.CLOSED)).as("A's breaker closes").isTrue();
-        assertThat(Nodes.await(Duration.ofSeconds(15), () -> b.statistics(Regions.STORY_LISTING).l1Flushes() > flushesBefore))
+        assertThat(Nodes.await(Duration.ofSeconds(15), () -> b.statistics(TestRegions.STORY_LISTING).l1Flushes() > flushesBefore))
                 .as("B flushed its L1 after the reconnect").isTrue();
-        assertThat(a.statistics(Regions.STORY_LISTING).l1Size()).as("A flushed its L1").isZero();
-        assertThat(b.statistics(Regions.STORY_LISTING).l1Size()).isZero();
+        assertThat(a.statistics(TestRegions.STORY_LISTING).l1Size()).as("A flushed its L1").isZero();
+        assertThat(b.statistics(TestRegions.STORY_LISTING).l1Size()).isZero();
 
         // L2 works again: A loads and stores, B finds it in L2 without loading
         db.set(2);
-        assertThat(qa.<String, RuntimeException>get(Regions.STORY_LISTING, "hot", List.of("story"), () -> "hot" + db.get())).isEqualTo("hot2");
-        long bLoads = b.statistics(Regions.STORY_LISTING).loads();
+        assertThat(qa.<String, RuntimeException>get(TestRegions.STORY_LISTING, "hot", List.of("story"), () -> "hot" + db.get())).isEqualTo("hot2");
+        long bLoads = b.statistics(TestRegions.STORY_LISTING).loads();
         assertThat(Nodes.await(Duration.ofSeconds(15), () -> b.l2State() == BreakerState.CLOSED)).isTrue();
-        assertThat(qb.<String, RuntimeException>get(Regions.STORY_LISTING, "hot", List.of("story"), () -> "loaded-by-b")).isEqualTo("hot2");
-        assertThat(b.statistics(Regions.STORY_LISTING).loads()).isEqualTo(bLoads);
-        assertThat(b.statistics(Regions.STORY_LISTING).l2Hits()).isPositive();
+        assertThat(qb.<String, RuntimeException>get(TestRegions.STORY_LISTING, "hot", List.of("story"), () -> "loaded-by-b")).isEqualTo("hot2");
+        assertThat(b.statistics(TestRegions.STORY_LISTING).loads()).isEqualTo(bLoads);
+        assertThat(b.statistics(TestRegions.STORY_LISTING).l2Hits()).isPositive();
     }
 
     @Test
@@ -104,22 +103,22 @@ class RedisOutageTest {
         QueryCache qb = b.queryCache();
         AtomicInteger db = new AtomicInteger(1);
         List<String> tags = List.of("story:9");
-        assertThat(qa.<String, RuntimeException>get(Regions.STORIES, "story:9", tags, () -> "s" + db.get())).isEqualTo("s1");
-        assertThat(qb.<String, RuntimeException>get(Regions.STORIES, "story:9", tags, () -> "s" + db.get())).isEqualTo("s1");
+        assertThat(qa.<String, RuntimeException>get(TestRegions.STORIES, "story:9", tags, () -> "s" + db.get())).isEqualTo("s1");
+        assertThat(qb.<String, RuntimeException>get(TestRegions.STORIES, "story:9", tags, () -> "s" + db.get())).isEqualTo("s1");
 
         TestRedis.redis().pause(); // a hung Redis: calls time out instead of failing fast
         try {
             db.set(2);
             qa.invalidateTags("story:9"); // cannot reach Redis: applied here, queued for the others
-            assertThat(qa.<String, RuntimeException>get(Regions.STORIES, "story:9", tags, () -> "s" + db.get()))
+            assertThat(qa.<String, RuntimeException>get(TestRegions.STORIES, "story:9", tags, () -> "s" + db.get()))
                     .as("the writing node never serves its own stale copy").isEqualTo("s2");
         } finally {
             TestRedis.redis().resume();
         }
-        assertThat(Nodes.await(Duration.ofSeconds(15), () -> qb.getIfPresent(Regions.STORIES, "story:9") == null))
+        assertThat(Nodes.await(Duration.ofSeconds(15), () -> qb.getIfPresent(TestRegions.STORIES, "story:9") == null))
                 .as("B drops its copy once the queued invalidation is replayed").isTrue();
         assertThat(Nodes.await(Duration.ofSeconds(15), () -> a.l2State() == BreakerState.CLOSED)).isTrue();
-        assertThat(qb.<String, RuntimeException>get(Regions.STORIES, "story:9", tags, () -> "s" + db.get())).isEqualTo("s2");
+        assertThat(qb.<String, RuntimeException>get(TestRegions.STORIES, "story:9", tags, () -> "s" + db.get())).isEqualTo("s2");
     }
 
     @Test
@@ -128,15 +127,15 @@ class RedisOutageTest {
         TwoTierCacheManager c = nodes.node("c");
         assertThat(c.l2State()).isEqualTo(BreakerState.OPEN);
         QueryCache qc = c.queryCache();
-        assertThat(qc.<String, RuntimeException>get(Regions.DEFAULT, "k", () -> "local")).isEqualTo("local");
+        assertThat(qc.<String, RuntimeException>get(TestRegions.DEFAULT, "k", () -> "local")).isEqualTo("local");
         TestRedis.redis().start();
         assertThat(Nodes.await(Duration.ofSeconds(15), () -> c.l2State() == BreakerState.CLOSED)).isTrue();
         // The breaker closes before the reconnect's L1 flush and resubscription have necessarily run, so a value
         // stored in that window can be flushed again: the node has joined once a value it stores reaches the
         // other node through L2.
         assertThat(Nodes.await(Duration.ofSeconds(15), () -> {
-            assertThat(qc.<String, RuntimeException>get(Regions.DEFAULT, "k2", () -> "shared")).isEqualTo("shared");
-            return "shared".equals(a.queryCache().getIfPresent(Regions.DEFAULT, "k2"));
+            assertThat(qc.<String, RuntimeException>get(TestRegions.DEFAULT, "k2", () -> "shared")).isEqualTo("shared");
+            return "shared".equals(a.queryCache().getIfPresent(TestRegions.DEFAULT, "k2"));
         })).isTrue();
     }
 
@@ -149,26 +148,26 @@ class RedisOutageTest {
         QueryCache qd = d.queryCache();
         AtomicInteger db = new AtomicInteger(1);
         List<String> tags = List.of("story:41");
-        assertThat(qc.<String, RuntimeException>get(Regions.STORIES, "story:41", tags, () -> "s" + db.get())).isEqualTo("s1");
-        assertThat(qd.<String, RuntimeException>get(Regions.STORIES, "story:41", tags, () -> "s" + db.get())).isEqualTo("s1");
-        long flushesBefore = d.statistics(Regions.STORIES).l1Flushes();
+        assertThat(qc.<String, RuntimeException>get(TestRegions.STORIES, "story:41", tags, () -> "s" + db.get())).isEqualTo("s1");
+        assertThat(qd.<String, RuntimeException>get(TestRegions.STORIES, "story:41", tags, () -> "s" + db.get())).isEqualTo("s1");
+        long flushesBefore = d.statistics(TestRegions.STORIES).l1Flushes();
 
         TestRedis.redis().kill();
         long written = System.nanoTime();
         db.set(2);
         qc.invalidateTags("story:41"); // cannot be published: D never hears of it until Redis is back
-        assertThat(qc.<String, RuntimeException>get(Regions.STORIES, "story:41", tags, () -> "s" + db.get())).isEqualTo("s2");
+        assertThat(qc.<String, RuntimeException>get(TestRegions.STORIES, "story:41", tags, () -> "s" + db.get())).isEqualTo("s2");
 
         // D keeps serving its copy for a while (the hot set survives the outage), then flushes and loads the write:
         // within the max age plus the time to notice (a ping), far below the 60 s L1 TTL it would wait without
         assertThat(Nodes.await(Duration.ofSeconds(10),
-                () -> "s2".equals(qd.<String, RuntimeException>get(Regions.STORIES, "story:41", tags, () -> "s" + db.get()))))
+                () -> "s2".equals(qd.<String, RuntimeException>get(TestRegions.STORIES, "story:41", tags, () -> "s" + db.get()))))
                 .as("D serves the other node's write without Redis").isTrue();
         long staleMillis = (System.nanoTime() - written) / 1_000_000;
         System.out.printf("[outage] another node's write reached D's L1 after %d ms without Redis (max age %d ms)%n",
                 staleMillis, maxAge.toMillis());
-        assertThat(d.statistics(Regions.STORIES).l1Flushes()).isGreaterThan(flushesBefore);
-        assertThat(d.queryCache().<String, RuntimeException>get(Regions.STORIES, "story:41", tags, () -> "reloaded"))
+        assertThat(d.statistics(TestRegions.STORIES).l1Flushes()).isGreaterThan(flushesBefore);
+        assertThat(d.queryCache().<String, RuntimeException>get(TestRegions.STORIES, "story:41", tags, () -> "reloaded"))
                 .as("after the flush D caches again in L1 during the outage").isEqualTo("s2");
     }
 }

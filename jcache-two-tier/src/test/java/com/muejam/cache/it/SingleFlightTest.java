@@ -3,7 +3,6 @@ package com.muejam.cache.it;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.muejam.cache.QueryCache;
-import com.muejam.cache.Regions;
 import com.muejam.cache.TwoTierCacheManager;
 import java.util.ArrayList;
 import java.util.List;
@@ -56,7 +55,7 @@ class SingleFlightTest {
         for (int i = 0; i < THREADS; i++) {
             results.add(pool.submit(() -> {
                 together.await();
-                return q.get(Regions.STORY_LISTING, "hot", List.of("story"), () -> {
+                return q.get(TestRegions.STORY_LISTING, "hot", List.of("story"), () -> {
                     calls.incrementAndGet();
                     loaderEntered.countDown();
                     release.await();
@@ -71,7 +70,7 @@ class SingleFlightTest {
             assertThat(f.get(5, TimeUnit.SECONDS)).isEqualTo("loaded");
         }
         assertThat(calls.get()).isEqualTo(1);
-        assertThat(node.statistics(Regions.STORY_LISTING).loads()).isEqualTo(1);
+        assertThat(node.statistics(TestRegions.STORY_LISTING).loads()).isEqualTo(1);
     }
 
     @Test
@@ -81,7 +80,7 @@ class SingleFlightTest {
         CountDownLatch release = new CountDownLatch(1);
         List<Future<String>> results = new ArrayList<>();
         for (int i = 0; i < 4; i++) {
-            results.add(pool.submit(() -> q.get(Regions.DEFAULT, "boom", () -> {
+            results.add(pool.submit(() -> q.get(TestRegions.DEFAULT, "boom", () -> {
                 entered.countDown();
                 release.await();
                 throw new java.io.IOException("database down");
@@ -98,7 +97,7 @@ class SingleFlightTest {
                 assertThat(e.getCause()).isInstanceOf(java.io.IOException.class).hasMessage("database down");
             }
         }
-        assertThat(q.<String>getIfPresent(Regions.DEFAULT, "boom")).isNull();
+        assertThat(q.<String>getIfPresent(TestRegions.DEFAULT, "boom")).isNull();
     }
 
     public static final class CountingLoader implements CacheLoader<String, String> {

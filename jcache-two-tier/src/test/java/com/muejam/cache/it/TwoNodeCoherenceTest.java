@@ -3,7 +3,6 @@ package com.muejam.cache.it;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.muejam.cache.QueryCache;
-import com.muejam.cache.Regions;
 import com.muejam.cache.TwoTierCacheManager;
 import java.time.Duration;
 import java.util.List;
@@ -39,25 +38,25 @@ class TwoNodeCoherenceTest {
         QueryCache qb = b.queryCache();
         AtomicInteger db = new AtomicInteger(1);
         List<String> tags = List.of("story", "featured");
-        assertThat(qa.<String, RuntimeException>get(Regions.STORY_LISTING, "featured:p1", tags, () -> "v" + db.get())).isEqualTo("v1");
+        assertThat(qa.<String, RuntimeException>get(TestRegions.STORY_LISTING, "featured:p1", tags, () -> "v" + db.get())).isEqualTo("v1");
         // B finds it in L2, then serves it from its own L1
-        assertThat(qb.<String, RuntimeException>get(Regions.STORY_LISTING, "featured:p1", tags, () -> "v" + db.get())).isEqualTo("v1");
-        assertThat(qb.<String, RuntimeException>get(Regions.STORY_LISTING, "featured:p1", tags, () -> "v" + db.get())).isEqualTo("v1");
-        assertThat(qb.statistics(Regions.STORY_LISTING).loads()).isZero();
-        assertThat(qb.statistics(Regions.STORY_LISTING).l2Hits()).isEqualTo(1);
-        assertThat(qb.statistics(Regions.STORY_LISTING).l1Hits()).isEqualTo(1);
+        assertThat(qb.<String, RuntimeException>get(TestRegions.STORY_LISTING, "featured:p1", tags, () -> "v" + db.get())).isEqualTo("v1");
+        assertThat(qb.<String, RuntimeException>get(TestRegions.STORY_LISTING, "featured:p1", tags, () -> "v" + db.get())).isEqualTo("v1");
+        assertThat(qb.statistics(TestRegions.STORY_LISTING).loads()).isZero();
+        assertThat(qb.statistics(TestRegions.STORY_LISTING).l2Hits()).isEqualTo(1);
+        assertThat(qb.statistics(TestRegions.STORY_LISTING).l1Hits()).isEqualTo(1);
 
         db.set(2); // the write commits, then:
         long t0 = System.nanoTime();
         qa.invalidateTags("featured");
-        assertThat(Nodes.await(Duration.ofSeconds(5), () -> qb.getIfPresent(Regions.STORY_LISTING, "featured:p1") == null))
+        assertThat(Nodes.await(Duration.ofSeconds(5), () -> qb.getIfPresent(TestRegions.STORY_LISTING, "featured:p1") == null))
                 .as("B drops the entry").isTrue();
         long micros = (System.nanoTime() - t0) / 1000;
         System.out.printf("[two-node] tag invalidation seen by the other node's L1 after %d us%n", micros);
 
-        assertThat(qb.<String, RuntimeException>get(Regions.STORY_LISTING, "featured:p1", tags, () -> "v" + db.get())).isEqualTo("v2");
-        assertThat(qa.<String, RuntimeException>get(Regions.STORY_LISTING, "featured:p1", tags, () -> "v" + db.get())).isEqualTo("v2");
-        assertThat(b.statistics(Regions.STORY_LISTING).tagInvalidationsReceived()).isPositive();
+        assertThat(qb.<String, RuntimeException>get(TestRegions.STORY_LISTING, "featured:p1", tags, () -> "v" + db.get())).isEqualTo("v2");
+        assertThat(qa.<String, RuntimeException>get(TestRegions.STORY_LISTING, "featured:p1", tags, () -> "v" + db.get())).isEqualTo("v2");
+        assertThat(b.statistics(TestRegions.STORY_LISTING).tagInvalidationsReceived()).isPositive();
     }
 
     @Test
@@ -68,12 +67,12 @@ class TwoNodeCoherenceTest {
         long[] micros = new long[rounds];
         for (int i = 0; i < rounds; i++) {
             int n = i;
-            qa.get(Regions.STORY_LISTING, "lat", List.of("lat"), () -> "v" + n);
-            assertThat(qb.<String, RuntimeException>get(Regions.STORY_LISTING, "lat", List.of("lat"), () -> "b" + n)).isEqualTo("v" + n);
+            qa.get(TestRegions.STORY_LISTING, "lat", List.of("lat"), () -> "v" + n);
+            assertThat(qb.<String, RuntimeException>get(TestRegions.STORY_LISTING, "lat", List.of("lat"), () -> "b" + n)).isEqualTo("v" + n);
             long t0 = System.nanoTime();
             qa.invalidateTags("lat");
             // spin on B's L1 check (no network while its copy looks current)
-            assertThat(Nodes.await(Duration.ofSeconds(5), () -> qb.getIfPresent(Regions.STORY_LISTING, "lat") == null)).isTrue();
+            assertThat(Nodes.await(Duration.ofSeconds(5), () -> qb.getIfPresent(TestRegions.STORY_LISTING, "lat") == null)).isTrue();
             micros[i] = (System.nanoTime() - t0) / 1000;
         }
         long[] sorted = micros.clone();
@@ -114,20 +113,20 @@ class TwoNodeCoherenceTest {
         QueryCache qb = b.queryCache();
         for (int i = 0; i < 200; i++) {
             int n = i;
-            qa.get(Regions.SEARCH_RESULTS, "q" + i, () -> "r" + n);
+            qa.get(TestRegions.SEARCH_RESULTS, "q" + i, () -> "r" + n);
         }
         for (int i = 0; i < 200; i++) {
-            assertThat(qb.<String>getIfPresent(Regions.SEARCH_RESULTS, "q" + i)).isEqualTo("r" + i);
+            assertThat(qb.<String>getIfPresent(TestRegions.SEARCH_RESULTS, "q" + i)).isEqualTo("r" + i);
         }
         long t0 = System.nanoTime();
-        qa.clearRegion(Regions.SEARCH_RESULTS);
+        qa.clearRegion(TestRegions.SEARCH_RESULTS);
         System.out.printf("[two-node] clearRegion of 200 entries took %d us on the calling node%n", (System.nanoTime() - t0) / 1000);
         for (int i = 0; i < 200; i++) {
-            assertThat(qa.<String>getIfPresent(Regions.SEARCH_RESULTS, "q" + i)).isNull();
+            assertThat(qa.<String>getIfPresent(TestRegions.SEARCH_RESULTS, "q" + i)).isNull();
         }
-        assertThat(Nodes.await(Duration.ofSeconds(5), () -> qb.getIfPresent(Regions.SEARCH_RESULTS, "q199") == null)).isTrue();
+        assertThat(Nodes.await(Duration.ofSeconds(5), () -> qb.getIfPresent(TestRegions.SEARCH_RESULTS, "q199") == null)).isTrue();
         for (int i = 0; i < 200; i++) {
-            assertThat(qb.<String>getIfPresent(Regions.SEARCH_RESULTS, "q" + i)).isNull();
+            assertThat(qb.<String>getIfPresent(TestRegions.SEARCH_RESULTS, "q" + i)).isNull();
         }
     }
 
@@ -136,16 +135,16 @@ class TwoNodeCoherenceTest {
         QueryCache qa = a.queryCache();
         QueryCache qb = b.queryCache();
         AtomicInteger loads = new AtomicInteger();
-        assertThat(qa.<String, RuntimeException>getEntity(Regions.STORIES, "story", 7L, () -> "story7#" + loads.incrementAndGet())).isEqualTo("story7#1");
-        assertThat(qb.<String, RuntimeException>getEntity(Regions.STORIES, "story", 7L, () -> "story7#" + loads.incrementAndGet())).isEqualTo("story7#1");
+        assertThat(qa.<String, RuntimeException>getEntity(TestRegions.STORIES, "story", 7L, () -> "story7#" + loads.incrementAndGet())).isEqualTo("story7#1");
+        assertThat(qb.<String, RuntimeException>getEntity(TestRegions.STORIES, "story", 7L, () -> "story7#" + loads.incrementAndGet())).isEqualTo("story7#1");
         qa.invalidateTags(com.muejam.cache.Tags.entity("story", 7L));
-        assertThat(Nodes.await(Duration.ofSeconds(5), () -> qb.getIfPresent(Regions.STORIES, "story:7") == null)).isTrue();
+        assertThat(Nodes.await(Duration.ofSeconds(5), () -> qb.getIfPresent(TestRegions.STORIES, "story:7") == null)).isTrue();
 
-        qa.put(Regions.USERS, "user:1", "u1-v1", List.of("user:1"));
-        assertThat(qb.<String>getIfPresent(Regions.USERS, "user:1")).isEqualTo("u1-v1");
-        qa.put(Regions.USERS, "user:1", "u1-v2", List.of("user:1"));
-        assertThat(Nodes.await(Duration.ofSeconds(5), () -> "u1-v2".equals(qb.getIfPresent(Regions.USERS, "user:1")))).isTrue();
-        qb.evict(Regions.USERS, "user:1");
-        assertThat(Nodes.await(Duration.ofSeconds(5), () -> qa.getIfPresent(Regions.USERS, "user:1") == null)).isTrue();
+        qa.put(TestRegions.USERS, "user:1", "u1-v1", List.of("user:1"));
+        assertThat(qb.<String>getIfPresent(TestRegions.USERS, "user:1")).isEqualTo("u1-v1");
+        qa.put(TestRegions.USERS, "user:1", "u1-v2", List.of("user:1"));
+        assertThat(Nodes.await(Duration.ofSeconds(5), () -> "u1-v2".equals(qb.getIfPresent(TestRegions.USERS, "user:1")))).isTrue();
+        qb.evict(TestRegions.USERS, "user:1");
+        assertThat(Nodes.await(Duration.ofSeconds(5), () -> qa.getIfPresent(TestRegions.USERS, "user:1") == null)).isTrue();
     }
 }

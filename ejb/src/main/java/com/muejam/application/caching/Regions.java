@@ -1,15 +1,15 @@
-package com.muejam.cache;
+package com.muejam.application.caching;
 
 import java.util.List;
 
 /**
- * Names of the preset regions. Each is a {@code javax.cache.Cache<String, Object>} of the two-tier cache manager
- * with its own L2 TTL ({@code L2_CACHE_TTL_<NAME>}, 300 s unless configured). Any other name works too and gets
- * the {@link #DEFAULT} region's TTL.
+ * The application's cache regions. Each is a region of the two-tier cache with its own L2 TTL
+ * ({@code L2_CACHE_TTL_<NAME>}, the default TTL unless configured); the cache producer hands {@link #PRESETS} to the
+ * cache library, which knows no region names of its own but {@code default}.
  */
 public final class Regions {
 
-    /** Fallback region and TTL for names that have no settings of their own. */
+    /** Fallback region, and the TTL of names without settings of their own (the cache library's {@code default}). */
     public static final String DEFAULT = "default";
     /** Profile queries (a user's public profile, counts). */
     public static final String USER_PROFILE = "user_profile";
@@ -22,7 +22,7 @@ public final class Regions {
     /** Users by id (entity cache). */
     public static final String USERS = "users";
 
-    /** All preset region names, in a stable order. */
+    /** All region names, in a stable order. */
     public static final List<String> PRESETS = List.of(DEFAULT, USER_PROFILE, STORY_LISTING, SEARCH_RESULTS, STORIES, USERS);
 
     private Regions() {
