@@ -1,7 +1,8 @@
 package com.muejam.cache;
 
-import com.muejam.cache.internal.jcache.TwoTierCacheManagerImpl;
+import com.muejam.cache.internal.Managers;
 import java.net.URI;
+import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.Map;
 import java.util.Properties;
@@ -25,7 +26,7 @@ public final class TwoTierCachingProvider implements CachingProvider {
     /** Default manager URI. */
     public static final URI DEFAULT_URI = URI.create("muejam:two-tier-cache");
 
-    private final WeakHashMap<ClassLoader, Map<URI, TwoTierCacheManagerImpl>> managers = new WeakHashMap<>();
+    private final WeakHashMap<ClassLoader, Map<URI, TwoTierCacheManager>> managers = new WeakHashMap<>();
 
     /**
      * The manager for {@code config} from the registered provider instance (shared with {@code Caching}), at
@@ -47,10 +48,10 @@ public final class TwoTierCachingProvider implements CachingProvider {
     public synchronized CacheManager getCacheManager(URI uri, ClassLoader classLoader, Properties properties) {
         URI u = uri == null ? getDefaultURI() : uri;
         ClassLoader cl = classLoader == null ? getDefaultClassLoader() : classLoader;
-        Map<URI, TwoTierCacheManagerImpl> byUri = managers.computeIfAbsent(cl, c -> new HashMap<>());
-        TwoTierCacheManagerImpl m = byUri.get(u);
+        Map<URI, TwoTierCacheManager> byUri = managers.computeIfAbsent(cl, c -> new HashMap<>());
+        TwoTierCacheManager m = byUri.get(u);
         if (m == null) {
-            m = new TwoTierCacheManagerImpl(this, u, cl, properties == null ? getDefaultProperties() : properties,
+            m = Managers.open(this, u, cl, properties == null ? getDefaultProperties() : properties,
                     () -> release(u, cl));
             byUri.put(u, m);
         }
@@ -58,7 +59,7 @@ public final class TwoTierCachingProvider implements CachingProvider {
     }
 
     private synchronized void release(URI uri, ClassLoader cl) {
-        Map<URI, TwoTierCacheManagerImpl> byUri = managers.get(cl);
+        Map<URI, TwoTierCacheManager> byUri = managers.get(cl);
         if (byUri != null) {
             byUri.remove(uri);
             if (byUri.isEmpty()) {
@@ -94,12 +95,12 @@ public final class TwoTierCachingProvider implements CachingProvider {
 
     @Override
     public void close() {
-        Map<ClassLoader, Map<URI, TwoTierCacheManagerImpl>> all;
+        Map<ClassLoader, Map<URI, TwoTierCacheManager>> all;
         synchronized (this) {
             all = new HashMap<>(managers);
         }
-        for (Map<URI, TwoTierCacheManagerImpl> byUri : all.values()) {
-            for (TwoTierCacheManagerImpl m : new java.util.ArrayList<>(byUri.values())) {
+        for (Map<URI, TwoTierCacheManager> byUri : all.values()) {
+            for (TwoTierCacheManager m : new ArrayList<>(byUri.values())) {
                 m.close();
             }
         }
@@ -108,12 +109,12 @@ public final class TwoTierCachingProvider implements CachingProvider {
     @Override
     public void close(ClassLoader classLoader) {
         ClassLoader cl = classLoader == null ? getDefaultClassLoader() : classLoader;
-        Map<URI, TwoTierCacheManagerImpl> byUri;
+        Map<URI, TwoTierCacheManager> byUri;
         synchronized (this) {
             byUri = managers.get(cl);
             byUri = byUri == null ? Map.of() : new HashMap<>(byUri);
         }
-        for (TwoTierCacheManagerImpl m : byUri.values()) {
+        for (TwoTierCacheManager m : byUri.values()) {
             m.close();
         }
     }
@@ -122,9 +123,9 @@ public final class TwoTierCachingProvider implements CachingProvider {
     public void close(URI uri, ClassLoader classLoader) {
         URI u = uri == null ? getDefaultURI() : uri;
         ClassLoader cl = classLoader == null ? getDefaultClassLoader() : classLoader;
-        TwoTierCacheManagerImpl m;
+        TwoTierCacheManager m;
         synchronized (this) {
-            Map<URI, TwoTierCacheManagerImpl> byUri = managers.get(cl);
+            Map<URI, TwoTierCacheManager> byUri = managers.get(cl);
             m = byUri == null ? null : byUri.get(u);
         }
         if (m != null) {

@@ -1,4 +1,4 @@
-package com.muejam.cache.internal.node;
+package com.muejam.cache.internal;
 
 import java.util.ArrayList;
 import java.util.HashMap;

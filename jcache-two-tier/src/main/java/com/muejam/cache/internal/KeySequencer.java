@@ -1,4 +1,4 @@
-package com.muejam.cache.internal.node;
+package com.muejam.cache.internal;
 
 import java.util.concurrent.atomic.AtomicLongArray;
 
@@ -8,7 +8,7 @@ import java.util.concurrent.atomic.AtomicLongArray;
  * takes the copy out again if the counter moved meanwhile. Every write and every invalidation message bumps the
  * counter before it removes or replaces the L1 copy, so one of the two always wins against a stale fill.
  */
-public final class KeySequencer {
+final class KeySequencer {
 
     private static final int STRIPES = 1024;
     private final AtomicLongArray counters = new AtomicLongArray(STRIPES);

@@ -1,4 +1,4 @@
-package com.muejam.cache.internal.jcache;
+package com.muejam.cache.internal;
 
 import java.util.ArrayList;
 import java.util.List;

@@ -1,4 +1,4 @@
-package com.muejam.cache.internal.jcache;
+package com.muejam.cache.internal;
 
 import java.lang.management.ManagementFactory;
 import javax.cache.Cache;

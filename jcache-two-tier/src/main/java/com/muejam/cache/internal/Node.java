@@ -1,10 +1,7 @@
-package com.muejam.cache.internal.node;
+package com.muejam.cache.internal;
 
 import com.muejam.cache.BreakerState;
 import com.muejam.cache.TwoTierCacheConfig;
-import com.muejam.cache.internal.l2.Breaker;
-import com.muejam.cache.internal.l2.L2Unavailable;
-import com.muejam.cache.internal.l2.RedisL2;
 import java.net.InetSocketAddress;
 import java.util.ArrayList;
 import java.util.Collection;
@@ -48,7 +45,7 @@ import org.slf4j.LoggerFactory;
  * copy it serves is stale by at most that plus the time to notice (the breaker's), instead of up to the L1 TTL.</li>
  * </ul>
  */
-public final class Node implements AutoCloseable {
+final class Node implements AutoCloseable {
 
     private static final Logger LOG = LoggerFactory.getLogger(Node.class);
     private static final AtomicLong ALIASES = new AtomicLong();

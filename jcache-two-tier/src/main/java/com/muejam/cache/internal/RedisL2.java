@@ -1,4 +1,4 @@
-package com.muejam.cache.internal.l2;
+package com.muejam.cache.internal;
 
 import com.muejam.cache.TwoTierCacheConfig;
 import java.net.URI;
@@ -32,7 +32,7 @@ import org.redisson.connection.ConnectionListener;
  * {@link L2Unavailable} instead of a wait when Redis is down. Conditional writes and version bumps are Lua scripts
  * so that the check, the write and the invalidation message are one atomic step.
  */
-public final class RedisL2 implements AutoCloseable {
+final class RedisL2 implements AutoCloseable {
 
     /**
      * Compare-and-set on the stamp; publishes the invalidation message on success. ARGV[6] = '1' lets a missing key

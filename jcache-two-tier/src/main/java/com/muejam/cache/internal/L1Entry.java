@@ -1,10 +1,10 @@
-package com.muejam.cache.internal.node;
+package com.muejam.cache.internal;
 
 /**
  * What L1 (Ehcache on heap) holds for one key: the value (as the object itself for by-reference caches, as bytes
  * for by-value ones), the stamp of the L2 entry it copies, and the versions it is valid under.
  */
-public final class L1Entry {
+final class L1Entry {
 
     /** The value object (by-reference caches); null in by-value caches. */
     public final Object ref;

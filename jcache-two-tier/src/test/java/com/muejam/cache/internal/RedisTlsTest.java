@@ -1,4 +1,4 @@
-package com.muejam.cache.internal.l2;
+package com.muejam.cache.internal;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;

@@ -1,7 +1,5 @@
-package com.muejam.cache.internal.node;
+package com.muejam.cache.internal;
 
-import com.muejam.cache.internal.l2.L2Unavailable;
-import com.muejam.cache.internal.l2.RedisL2;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.ConcurrentHashMap;
@@ -19,7 +17,7 @@ import java.util.concurrent.atomic.LongAdder;
  * every state still holds the remembered version. Dropping knowledge (after a reconnect, or when the table is full)
  * marks states {@link #RETIRED}, which invalidates every entry that refers to them without touching the entries.
  */
-public final class TagRegistry {
+final class TagRegistry {
 
     public static final long UNKNOWN = Long.MIN_VALUE;
     public static final long RETIRED = Long.MIN_VALUE + 1;

@@ -1,8 +1,6 @@
-package com.muejam.cache.internal.jcache;
+package com.muejam.cache.internal;
 
-import com.muejam.cache.internal.l2.StoredEntry;
-import com.muejam.cache.internal.node.CacheStore;
-import com.muejam.cache.internal.node.CacheStore.Snapshot;
+import com.muejam.cache.internal.CacheStore.Snapshot;
 import java.io.Closeable;
 import java.io.IOException;
 import java.util.ArrayList;
@@ -47,7 +45,7 @@ import org.slf4j.LoggerFactory;
  * here, on this node; an operation that loses a race with another node's write is re-run on the new state (so a
  * writer or an entry processor may run again for it).
  */
-public final class TwoTierJCache<K, V> implements Cache<K, V> {
+final class TwoTierJCache<K, V> implements Cache<K, V> {
 
     private static final Logger LOG = LoggerFactory.getLogger(TwoTierJCache.class);
 
@@ -1325,33 +1323,5 @@ public final class TwoTierJCache<K, V> implements Cache<K, V> {
     @Override
     public String toString() {
         return "TwoTierJCache[" + name + "]";
-    }
-
-    static final class SimpleEntry<K, V> implements Cache.Entry<K, V> {
-        private final K key;
-        private final V value;
-
-        SimpleEntry(K key, V value) {
-            this.key = key;
-            this.value = value;
-        }
-
-        @Override
-        public K getKey() {
-            return key;
-        }
-
-        @Override
-        public V getValue() {
-            return value;
-        }
-
-        @Override
-        public <T> T unwrap(Class<T> clazz) {
-            if (clazz.isInstance(this)) {
-                return clazz.cast(this);
-            }
-            throw new IllegalArgumentException("cannot unwrap an entry to " + clazz);
-        }
     }
 }

@@ -1,4 +1,4 @@
-package com.muejam.cache.internal.node;
+package com.muejam.cache.internal;
 
 import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
@@ -19,7 +19,7 @@ import javax.cache.CacheException;
  * and the text of strings and integers, Java serialization otherwise); values are Java-serialized, with a shortcut
  * for strings and byte arrays. Deserialization resolves classes through the cache manager's class loader.
  */
-public final class Codecs {
+final class Codecs {
 
     private final ClassLoader classLoader;
     /** Keys that cannot be serialized get a node-local id; their entries never leave this node's L1. */

@@ -1,7 +1,5 @@
-package com.muejam.cache.internal.node;
+package com.muejam.cache.internal;
 
-import com.muejam.cache.internal.l2.L2Unavailable;
-import com.muejam.cache.internal.l2.StoredEntry;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Iterator;
@@ -23,7 +21,7 @@ import org.ehcache.Cache;
  * <li>{@link #fill}: stores a loaded value only if the tag versions it was loaded under are still current.</li>
  * </ul>
  */
-public final class CacheStore {
+final class CacheStore {
 
     private static final String[] NO_TAGS = new String[0];
     private static final TagRegistry.State[] NO_STATES = new TagRegistry.State[0];

@@ -1,4 +1,4 @@
-package com.muejam.cache.internal.l2;
+package com.muejam.cache.internal;
 
 import com.muejam.cache.BreakerState;
 import java.util.concurrent.atomic.AtomicInteger;
@@ -9,7 +9,7 @@ import java.util.concurrent.atomic.AtomicLong;
  * opens and calls are refused at once (no waiting on a dead server); the node's probe moves it to half-open when
  * Redis answers again and closes it once the node has resynchronised.
  */
-public final class Breaker {
+final class Breaker {
 
     private final int threshold;
     private final AtomicInteger consecutiveFailures = new AtomicInteger();

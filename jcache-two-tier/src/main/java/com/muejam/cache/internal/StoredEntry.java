@@ -1,4 +1,4 @@
-package com.muejam.cache.internal.l2;
+package com.muejam.cache.internal;
 
 import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
@@ -16,7 +16,7 @@ import java.nio.charset.StandardCharsets;
  * rest        the value's bytes
  * </pre>
  */
-public final class StoredEntry {
+final class StoredEntry {
 
     public static final long ETERNAL = Long.MAX_VALUE;
     private static final byte FORMAT = 1;

@@ -1,12 +1,7 @@
-package com.muejam.cache.internal.query;
+package com.muejam.cache.internal;
 
 import com.muejam.cache.CacheStatistics;
 import com.muejam.cache.QueryCache;
-import com.muejam.cache.internal.jcache.TwoTierCacheManagerImpl;
-import com.muejam.cache.internal.jcache.TwoTierJCache;
-import com.muejam.cache.internal.node.CacheStore;
-import com.muejam.cache.internal.node.L1Entry;
-import com.muejam.cache.internal.node.TagRegistry;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Collection;
@@ -20,16 +15,16 @@ import javax.cache.Cache;
  * {@link QueryCache} over the manager's region caches. The read path is: L1 (no network) → L2 → single-flight load
  * with the versions captured before the loader runs → fill (refused if an invalidation happened meanwhile).
  */
-public final class QueryCacheImpl implements QueryCache {
+final class QueryCacheImpl implements QueryCache {
 
     private static final String[] NO_TAGS = new String[0];
 
-    private final TwoTierCacheManagerImpl manager;
+    private final RegionCaches caches;
     private final ConcurrentHashMap<String, Region> regions = new ConcurrentHashMap<>();
     private final ConcurrentHashMap<String, Flight> inFlight = new ConcurrentHashMap<>();
 
-    public QueryCacheImpl(TwoTierCacheManagerImpl manager) {
-        this.manager = manager;
+    QueryCacheImpl(RegionCaches caches) {
+        this.caches = caches;
     }
 
     /** A region's store and TTL, resolved once. */
@@ -60,8 +55,7 @@ public final class QueryCacheImpl implements QueryCache {
         if (r != null && !r.cache.isClosed()) {
             return r;
         }
-        TwoTierJCache<String, Object> cache = manager.regionCache(name);
-        Region fresh = new Region(cache, manager.config().l2Ttl(name).toMillis());
+        Region fresh = new Region(caches.regionCache(name), caches.regionTtlMillis(name));
         regions.put(name, fresh);
         return fresh;
     }
@@ -181,7 +175,7 @@ public final class QueryCacheImpl implements QueryCache {
         for (String t : tags) {
             ids.add(TagRegistry.tagId(checkTag(t)));
         }
-        manager.node().bumpIds(ids);
+        caches.invalidateTagIds(ids);
     }
 
     @Override
@@ -196,7 +190,7 @@ public final class QueryCacheImpl implements QueryCache {
 
     @Override
     public CacheStatistics statistics(String region) {
-        return manager.statistics(region0(region).cache.getName());
+        return caches.statistics(region0(region).cache.getName());
     }
 
     private static String[] toArray(Collection<String> tags) {

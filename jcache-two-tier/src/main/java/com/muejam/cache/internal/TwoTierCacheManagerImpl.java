@@ -1,4 +1,4 @@
-package com.muejam.cache.internal.jcache;
+package com.muejam.cache.internal;
 
 import com.muejam.cache.BreakerState;
 import com.muejam.cache.CacheStatistics;
@@ -6,11 +6,6 @@ import com.muejam.cache.QueryCache;
 import com.muejam.cache.SharedMarks;
 import com.muejam.cache.TwoTierCacheConfig;
 import com.muejam.cache.TwoTierCacheManager;
-import com.muejam.cache.internal.l2.L2Marks;
-import com.muejam.cache.internal.node.CacheStore;
-import com.muejam.cache.internal.node.Node;
-import com.muejam.cache.internal.node.TierStats;
-import com.muejam.cache.internal.query.QueryCacheImpl;
 import java.lang.ref.WeakReference;
 import java.net.URI;
 import java.util.ArrayList;
@@ -35,7 +30,7 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /** A cache manager = one node of the two-tier cache (its own Redis client, L1 and invalidation subscription). */
-public final class TwoTierCacheManagerImpl implements TwoTierCacheManager {
+final class TwoTierCacheManagerImpl implements TwoTierCacheManager, RegionCaches {
 
     private static final Logger LOG = LoggerFactory.getLogger(TwoTierCacheManagerImpl.class);
 
@@ -51,7 +46,7 @@ public final class TwoTierCacheManagerImpl implements TwoTierCacheManager {
     private volatile QueryCacheImpl queryCache;
     private volatile boolean closed;
 
-    public TwoTierCacheManagerImpl(CachingProvider provider, URI uri, ClassLoader classLoader, Properties properties,
+    TwoTierCacheManagerImpl(CachingProvider provider, URI uri, ClassLoader classLoader, Properties properties,
                                    Runnable onClose) {
         this.provider = provider;
         this.uri = Objects.requireNonNull(uri, "uri");
@@ -259,6 +254,7 @@ public final class TwoTierCacheManagerImpl implements TwoTierCacheManager {
     }
 
     /** The region cache, created with the region's TTL on first use: by reference in L1, Serializable in L2. */
+    @Override
     @SuppressWarnings("unchecked")
     public TwoTierJCache<String, Object> regionCache(String region) {
         ensureOpen();
@@ -277,6 +273,16 @@ public final class TwoTierCacheManagerImpl implements TwoTierCacheManager {
             caches.put(region, cache);
             return cache;
         }
+    }
+
+    @Override
+    public long regionTtlMillis(String region) {
+        return config.l2Ttl(region).toMillis();
+    }
+
+    @Override
+    public void invalidateTagIds(List<String> tagIds) {
+        node.bumpIds(tagIds);
     }
 
     @Override

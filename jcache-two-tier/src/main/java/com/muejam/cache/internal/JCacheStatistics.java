@@ -1,4 +1,4 @@
-package com.muejam.cache.internal.jcache;
+package com.muejam.cache.internal;
 
 import java.util.concurrent.atomic.LongAdder;
 import javax.cache.management.CacheStatisticsMXBean;

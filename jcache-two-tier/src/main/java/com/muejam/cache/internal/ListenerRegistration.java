@@ -1,4 +1,4 @@
-package com.muejam.cache.internal.jcache;
+package com.muejam.cache.internal;
 
 import javax.cache.configuration.CacheEntryListenerConfiguration;
 import javax.cache.event.CacheEntryEventFilter;

@@ -1,9 +1,9 @@
-package com.muejam.cache.internal.node;
+package com.muejam.cache.internal;
 
 import java.util.concurrent.atomic.LongAdder;
 
 /** Per-cache counters of this node, by tier. Plain adders: the application bridges them to its metrics. */
-public final class TierStats {
+final class TierStats {
     public final LongAdder l1Hits = new LongAdder();
     public final LongAdder l1Misses = new LongAdder();
     public final LongAdder l2Hits = new LongAdder();

@@ -1,4 +1,4 @@
-package com.muejam.cache.internal.l2;
+package com.muejam.cache.internal;
 
 import java.time.Duration;
 import java.util.Objects;
@@ -6,7 +6,7 @@ import java.util.Objects;
 import com.muejam.cache.SharedMarks;
 
 /** {@link SharedMarks} as 16-hex-digit strings under {@code <namespace>:m:<name>:<key>}, one Lua call per raise. */
-public final class L2Marks implements SharedMarks {
+final class L2Marks implements SharedMarks {
 
     private final RedisL2 l2;
     private final String prefix;

@@ -1,10 +1,10 @@
-package com.muejam.cache.internal.l2;
+package com.muejam.cache.internal;
 
 /**
  * L2 could not be used for this call: the breaker is open or the call failed. Callers fall back to L1 and the
  * loader; it never reaches the application.
  */
-public final class L2Unavailable extends RuntimeException {
+final class L2Unavailable extends RuntimeException {
 
     private static final long serialVersionUID = 1L;
 
