@@ -58,13 +58,13 @@ public final class TwoTierCacheConfig {
     public static final String L2_BREAKER_PROBE_INTERVAL = "L2_BREAKER_PROBE_INTERVAL";
     public static final String CACHE_TAG_TTL = "CACHE_TAG_TTL";
     public static final String L1_CACHE_OUTAGE_MAX_AGE = "L1_CACHE_OUTAGE_MAX_AGE";
-    public static final Duration DEFAULT_OUTAGE_MAX_AGE = Duration.ofSeconds(5);
+    private static final Duration DEFAULT_OUTAGE_MAX_AGE = Duration.ofSeconds(5);
 
-    public static final String DEFAULT_URL = "redis://127.0.0.1:6379";
-    public static final long DEFAULT_L1_MAX_SIZE = 1000;
-    public static final Duration DEFAULT_L1_TTL = Duration.ofSeconds(60);
-    public static final Duration DEFAULT_L2_TTL = Duration.ofSeconds(300);
-    public static final String DEFAULT_NAMESPACE = "muejam:cache";
+    private static final String DEFAULT_URL = "redis://127.0.0.1:6379";
+    private static final long DEFAULT_L1_MAX_SIZE = 1000;
+    private static final Duration DEFAULT_L1_TTL = Duration.ofSeconds(60);
+    private static final Duration DEFAULT_L2_TTL = Duration.ofSeconds(300);
+    private static final String DEFAULT_NAMESPACE = "muejam:cache";
     /** The region whose TTL applies to every region without a setting of its own. */
     public static final String DEFAULT_REGION = "default";
 
@@ -177,7 +177,7 @@ public final class TwoTierCacheConfig {
     }
 
     /** The variable naming a region's L2 TTL: {@code L2_CACHE_TTL_} + the upper-case region name. */
-    public static String ttlVariable(String region) {
+    private static String ttlVariable(String region) {
         return L2_CACHE_TTL_PREFIX + region.toUpperCase(Locale.ROOT);
     }
 

@@ -18,8 +18,10 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
+import java.util.function.Consumer;
 import javax.cache.Cache;
 import javax.cache.CacheException;
+import javax.cache.CacheManager;
 import javax.cache.configuration.CompleteConfiguration;
 import javax.cache.configuration.Configuration;
 import javax.cache.configuration.MutableConfiguration;
@@ -30,7 +32,7 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /** A cache manager = one node of the two-tier cache (its own Redis client, L1 and invalidation subscription). */
-final class TwoTierCacheManagerImpl implements TwoTierCacheManager, RegionCaches {
+final class TwoTierCacheManagerImpl implements TwoTierCacheManager, RegionCaches, CacheOwner {
 
     private static final Logger LOG = LoggerFactory.getLogger(TwoTierCacheManagerImpl.class);
 
@@ -70,8 +72,19 @@ final class TwoTierCacheManagerImpl implements TwoTierCacheManager, RegionCaches
         return node;
     }
 
-    void executeLoad(Runnable task) {
+    @Override
+    public CacheManager cacheManager() {
+        return this;
+    }
+
+    @Override
+    public void executeLoad(Runnable task) {
         loadExecutor.execute(task);
+    }
+
+    @Override
+    public void closeStore(CacheStore store) {
+        node.closeStore(store);
     }
 
     private void ensureOpen() {
@@ -166,37 +179,35 @@ final class TwoTierCacheManagerImpl implements TwoTierCacheManager, RegionCaches
     /** Closes the cache here and clears it in L2 (a generation bump: O(1), on every node). */
     @Override
     public void destroyCache(String cacheName) {
+        withCache(cacheName, cache -> {
+            cache.store().clear();
+            cache.close();
+        });
+    }
+
+    /** Runs {@code action} on the named cache, if this manager has it. */
+    private void withCache(String cacheName, Consumer<TwoTierJCache<?, ?>> action) {
         ensureOpen();
         Objects.requireNonNull(cacheName, "cacheName");
         TwoTierJCache<?, ?> cache = caches.get(cacheName);
         if (cache != null) {
-            cache.store().clear();
-            cache.close();
+            action.accept(cache);
         }
     }
 
-    void release(TwoTierJCache<?, ?> cache) {
+    @Override
+    public void release(Cache<?, ?> cache) {
         caches.remove(cache.getName(), cache);
     }
 
     @Override
     public void enableManagement(String cacheName, boolean enabled) {
-        ensureOpen();
-        Objects.requireNonNull(cacheName, "cacheName");
-        TwoTierJCache<?, ?> cache = caches.get(cacheName);
-        if (cache != null) {
-            cache.setManagementEnabled(enabled);
-        }
+        withCache(cacheName, cache -> cache.setManagementEnabled(enabled));
     }
 
     @Override
     public void enableStatistics(String cacheName, boolean enabled) {
-        ensureOpen();
-        Objects.requireNonNull(cacheName, "cacheName");
-        TwoTierJCache<?, ?> cache = caches.get(cacheName);
-        if (cache != null) {
-            cache.setStatisticsEnabled(enabled);
-        }
+        withCache(cacheName, cache -> cache.setStatisticsEnabled(enabled));
     }
 
     @Override
@@ -315,7 +326,7 @@ final class TwoTierCacheManagerImpl implements TwoTierCacheManager, RegionCaches
     @Override
     public CacheStatistics statistics(String cacheName) {
         TwoTierJCache<?, ?> cache = caches.get(cacheName);
-        return cache == null ? null : new Stats(cache.store(), node);
+        return cache == null ? null : Stats.of(cache.store(), node);
     }
 
     @Override
@@ -326,63 +337,5 @@ final class TwoTierCacheManagerImpl implements TwoTierCacheManager, RegionCaches
     @Override
     public SharedMarks marks(String name, java.time.Duration ttl) {
         return new L2Marks(node.l2, config().namespace(), name, ttl);
-    }
-
-    /** A snapshot of one store's counters. */
-    private static final class Stats implements CacheStatistics {
-        private final String name;
-        private final long l1Hits, l1Misses, l2Hits, l2Misses, loads, loadFailures, fillsRejected, l1Evictions,
-                l1Size, writes, invalidationsReceived, clears, l1Flushes, tagsSent, tagsReceived, l2Errors, openings;
-        private final BreakerState state;
-
-        Stats(CacheStore store, Node node) {
-            TierStats t = store.stats;
-            name = store.name;
-            l1Hits = t.l1Hits.sum();
-            l1Misses = t.l1Misses.sum();
-            l2Hits = t.l2Hits.sum();
-            l2Misses = t.l2Misses.sum();
-            loads = t.loads.sum();
-            loadFailures = t.loadFailures.sum();
-            fillsRejected = t.fillsRejected.sum();
-            l1Evictions = store.l1Evictions();
-            l1Size = store.l1Size();
-            writes = t.writes.sum();
-            invalidationsReceived = t.invalidationsReceived.sum();
-            clears = t.clears.sum();
-            l1Flushes = t.l1Flushes.sum();
-            tagsSent = node.tags.bumpsSent();
-            tagsReceived = node.tags.bumpsReceived();
-            l2Errors = node.l2Errors.sum();
-            state = node.breaker.state();
-            openings = node.breaker.timesOpened();
-        }
-
-        @Override public String name() { return name; }
-        @Override public long l1Hits() { return l1Hits; }
-        @Override public long l1Misses() { return l1Misses; }
-        @Override public long l2Hits() { return l2Hits; }
-        @Override public long l2Misses() { return l2Misses; }
-        @Override public long loads() { return loads; }
-        @Override public long loadFailures() { return loadFailures; }
-        @Override public long fillsRejected() { return fillsRejected; }
-        @Override public long l1Evictions() { return l1Evictions; }
-        @Override public long l1Size() { return l1Size; }
-        @Override public long writes() { return writes; }
-        @Override public long invalidationsReceived() { return invalidationsReceived; }
-        @Override public long clears() { return clears; }
-        @Override public long l1Flushes() { return l1Flushes; }
-        @Override public long tagInvalidationsSent() { return tagsSent; }
-        @Override public long tagInvalidationsReceived() { return tagsReceived; }
-        @Override public long l2Errors() { return l2Errors; }
-        @Override public BreakerState breakerState() { return state; }
-        @Override public long breakerOpenings() { return openings; }
-
-        @Override
-        public String toString() {
-            return "CacheStatistics{" + name + ": l1 " + l1Hits + "/" + l1Misses + ", l2 " + l2Hits + "/" + l2Misses
-                    + ", hitRate=" + String.format("%.3f", hitRate()) + ", loads=" + loads + ", evictions=" + l1Evictions
-                    + ", invalidations=" + invalidationsReceived + ", l2Errors=" + l2Errors + ", breaker=" + state + '}';
-        }
     }
 }

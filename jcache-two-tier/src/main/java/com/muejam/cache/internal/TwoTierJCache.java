@@ -6,17 +6,17 @@ import java.io.IOException;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.HashMap;
-import java.util.HashSet;
 import java.util.Iterator;
 import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
-import java.util.NoSuchElementException;
 import java.util.Objects;
 import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.function.Function;
 import javax.cache.Cache;
 import javax.cache.CacheException;
 import javax.cache.CacheManager;
@@ -34,7 +34,6 @@ import javax.cache.integration.CompletionListener;
 import javax.cache.processor.EntryProcessor;
 import javax.cache.processor.EntryProcessorException;
 import javax.cache.processor.EntryProcessorResult;
-import javax.cache.processor.MutableEntry;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -49,7 +48,7 @@ final class TwoTierJCache<K, V> implements Cache<K, V> {
 
     private static final Logger LOG = LoggerFactory.getLogger(TwoTierJCache.class);
 
-    private final TwoTierCacheManagerImpl manager;
+    private final CacheOwner owner;
     private final String name;
     private final MutableConfiguration<K, V> configuration;
     private final CacheLoader<K, V> loader;
@@ -64,8 +63,8 @@ final class TwoTierJCache<K, V> implements Cache<K, V> {
     private volatile boolean statisticsEnabled;
 
     @SuppressWarnings("unchecked")
-    TwoTierJCache(TwoTierCacheManagerImpl manager, String name, Configuration<K, V> config, CacheStore store) {
-        this.manager = manager;
+    TwoTierJCache(CacheOwner owner, String name, Configuration<K, V> config, CacheStore store) {
+        this.owner = owner;
         this.name = name;
         if (config instanceof CompleteConfiguration) {
             this.configuration = new MutableConfiguration<>((CompleteConfiguration<K, V>) config);
@@ -348,7 +347,7 @@ final class TwoTierJCache<K, V> implements Cache<K, V> {
         for (K key : keys) {
             Objects.requireNonNull(key, "keys contains null");
         }
-        manager.executeLoad(() -> {
+        owner.executeLoad(() -> {
             try {
                 List<K> toLoad = new ArrayList<>();
                 for (K key : keys) {
@@ -385,122 +384,165 @@ final class TwoTierJCache<K, V> implements Cache<K, V> {
         });
     }
 
-    // ------------------------------------------------------------------ writes
+    // ------------------------------------------------------------------ the write template
 
-    @Override
-    public void put(K key, V value) {
+    /** What an attempt returns when it lost a compare-and-set (or saw the entry change) and must re-run. */
+    private static final Object RETRY = new Object();
+    /** {@link #putEntry}: the entry was created. */
+    private static final Object CREATED = new Object();
+    /** {@link #putEntry}: nothing was stored (present and not to be replaced, or expired on creation). */
+    private static final Object SKIPPED = new Object();
+
+    /** One try of a write on the state at {@code now}: a result, or {@link #RETRY}. */
+    @FunctionalInterface
+    private interface Attempt {
+        Object at(long now);
+    }
+
+    /**
+     * Every write runs here: the attempt is re-run on fresh state until it does not lose a race with another
+     * writer (so a writer or an entry processor may run again).
+     */
+    @SuppressWarnings("unchecked")
+    private static <R> R untilWon(Attempt attempt) {
+        for (;;) {
+            Object r = attempt.at(System.currentTimeMillis());
+            if (r != RETRY) {
+                return (R) r;
+            }
+        }
+    }
+
+    /** Runs an operation with an event collector, then delivers what it recorded (not when it throws). */
+    private <R> R withEvents(Function<EventDispatcher<K, V>, R> op) {
+        EventDispatcher<K, V> d = new EventDispatcher<>(this);
+        R r = op.apply(d);
+        d.dispatch(listeners);
+        return r;
+    }
+
+    /** The key's state with an expired entry removed (and reported); null when it changed meanwhile. */
+    private Snapshot unexpired(String k, K key, long now, EventDispatcher<K, V> d) {
+        Snapshot s = store.read(k, now);
+        if (s.isExpired(now)) {
+            if (!expire(k, key, s, now, d)) {
+                return null;
+            }
+            s = store.read(k, now);
+            if (s.isPresent(now)) {
+                return null;
+            }
+        }
+        return s;
+    }
+
+    /**
+     * Creates or (if {@code replace}) updates the entry, with the writer first when {@code writeThrough}:
+     * {@link #CREATED}, the replaced value, or {@link #SKIPPED}.
+     */
+    private Object putEntry(String k, K key, V value, boolean writeThrough, boolean replace, EventDispatcher<K, V> d) {
+        return untilWon(now -> {
+            Snapshot s = unexpired(k, key, now, d);
+            if (s == null) {
+                return RETRY;
+            }
+            boolean present = s.isPresent(now);
+            if (present && !replace) {
+                return SKIPPED;
+            }
+            if (writeThrough) {
+                write(key, value);
+            }
+            if (!present) {
+                long exp = creationExpiry(now);
+                if (exp <= now) {
+                    d.expired(key, value);
+                    return SKIPPED;
+                }
+                if (!store.commit(k, s, value, exp, now)) {
+                    return RETRY;
+                }
+                d.created(key, value);
+                return CREATED;
+            }
+            V old = valueOf(s);
+            return update(k, key, s, old, value, now, d) ? old : RETRY;
+        });
+    }
+
+    /** Replaces a present entry's value (update expiry); false when the compare-and-set lost. */
+    private boolean update(String k, K key, Snapshot s, V old, V value, long now, EventDispatcher<K, V> d) {
+        if (!store.commit(k, s, value, updateExpiry(now, s.expireAt), now)) {
+            return false;
+        }
+        d.updated(key, value, old);
+        return true;
+    }
+
+    /** Removes a present entry; false when the compare-and-set lost. */
+    private boolean erase(String k, K key, Snapshot s, V old, long now, EventDispatcher<K, V> d) {
+        if (!store.commit(k, s, null, 0, now)) {
+            return false;
+        }
+        d.removed(key, old);
+        return true;
+    }
+
+    private String checkedKey(K key, V value) {
         ensureOpen();
         Objects.requireNonNull(key, "key");
         Objects.requireNonNull(value, "value");
         checkTypes(key, value);
-        long start = nanos();
-        String k = k(key);
-        EventDispatcher<K, V> d = new EventDispatcher<>(this);
-        boolean counted = false;
-        for (;;) {
-            long now = System.currentTimeMillis();
-            Snapshot s = store.read(k, now);
-            if (s.isExpired(now)) {
-                if (!expire(k, key, s, now, d)) {
-                    continue;
-                }
-                s = store.read(k, now);
-                if (s.isPresent(now)) {
-                    continue;
-                }
-            }
-            if (!s.isPresent(now)) {
-                long exp = creationExpiry(now);
-                write(key, value);
-                if (exp <= now) {
-                    d.expired(key, value);
-                    break;
-                }
-                if (!store.commit(k, s, value, exp, now)) {
-                    continue;
-                }
-                d.created(key, value);
-            } else {
-                V old = valueOf(s);
-                write(key, value);
-                long exp = updateExpiry(now, s.expireAt);
-                if (!store.commit(k, s, value, exp, now)) {
-                    continue;
-                }
-                d.updated(key, value, old);
-            }
-            counted = true;
-            break;
+        return k(key);
+    }
+
+    private void countHit(boolean hit) {
+        if (statisticsEnabled) {
+            (hit ? statistics.hits : statistics.misses).increment();
         }
-        d.dispatch(listeners);
-        if (statisticsEnabled && counted) {
-            statistics.puts.increment();
+    }
+
+    private void countGet(long start) {
+        if (statisticsEnabled) {
+            statistics.getNanos.add(System.nanoTime() - start);
+        }
+    }
+
+    private void countPuts(int puts, long start) {
+        if (statisticsEnabled && puts > 0) {
+            statistics.puts.add(puts);
             statistics.putNanos.add(System.nanoTime() - start);
         }
     }
 
+    private void countRemovals(int removals, long start) {
+        if (statisticsEnabled && removals > 0) {
+            statistics.removals.add(removals);
+            statistics.removeNanos.add(System.nanoTime() - start);
+        }
+    }
+
+    // ------------------------------------------------------------------ writes
+
     @Override
-    public V getAndPut(K key, V value) {
-        ensureOpen();
-        Objects.requireNonNull(key, "key");
-        Objects.requireNonNull(value, "value");
-        checkTypes(key, value);
+    public void put(K key, V value) {
+        String k = checkedKey(key, value);
         long start = nanos();
-        String k = k(key);
-        EventDispatcher<K, V> d = new EventDispatcher<>(this);
-        V result;
-        boolean counted = false;
-        for (;;) {
-            long now = System.currentTimeMillis();
-            Snapshot s = store.read(k, now);
-            if (!s.isPresent(now)) {
-                write(key, value);
-                if (s.isExpired(now)) {
-                    if (!expire(k, key, s, now, d)) {
-                        continue;
-                    }
-                    s = store.read(k, now);
-                    if (s.isPresent(now)) {
-                        continue;
-                    }
-                }
-                result = null;
-                long exp = creationExpiry(now);
-                if (exp <= now) {
-                    d.expired(key, value);
-                    break;
-                }
-                if (!store.commit(k, s, value, exp, now)) {
-                    continue;
-                }
-                d.created(key, value);
-            } else {
-                V old = valueOf(s);
-                write(key, value);
-                long exp = updateExpiry(now, s.expireAt);
-                if (!store.commit(k, s, value, exp, now)) {
-                    continue;
-                }
-                result = old;
-                d.updated(key, value, old);
-            }
-            counted = true;
-            break;
-        }
-        d.dispatch(listeners);
-        if (statisticsEnabled) {
-            if (result == null) {
-                statistics.misses.increment();
-            } else {
-                statistics.hits.increment();
-            }
-            statistics.getNanos.add(System.nanoTime() - start);
-            if (counted) {
-                statistics.puts.increment();
-                statistics.putNanos.add(System.nanoTime() - start);
-            }
-        }
-        return result;
+        Object r = withEvents(d -> putEntry(k, key, value, true, true, d));
+        countPuts(r == SKIPPED ? 0 : 1, start);
+    }
+
+    @Override
+    @SuppressWarnings("unchecked")
+    public V getAndPut(K key, V value) {
+        String k = checkedKey(key, value);
+        long start = nanos();
+        Object r = withEvents(d -> putEntry(k, key, value, true, true, d));
+        V old = r == CREATED || r == SKIPPED ? null : (V) r;
+        countHit(old != null);
+        countGet(start);
+        countPuts(r == SKIPPED ? 0 : 1, start);
+        return old;
     }
 
     @Override
@@ -509,6 +551,7 @@ final class TwoTierJCache<K, V> implements Cache<K, V> {
         putAll(map, true, true);
     }
 
+    /** {@code useWriteThrough} false: values from the loader ({@link #loadAll}), neither written nor counted. */
     private void putAll(Map<? extends K, ? extends V> map, boolean replaceExisting, boolean useWriteThrough) {
         ensureOpen();
         long start = nanos();
@@ -520,7 +563,7 @@ final class TwoTierJCache<K, V> implements Cache<K, V> {
             Objects.requireNonNull(e.getValue(), "value of " + e.getKey());
         }
         CacheException failure = null;
-        Set<K> keysToPut = new java.util.LinkedHashSet<>(map.keySet());
+        Set<K> keysToPut = new LinkedHashSet<>(map.keySet());
         if (useWriteThrough && configuration.isWriteThrough() && writer != null) {
             List<Cache.Entry<? extends K, ? extends V>> entries = new ArrayList<>(map.size());
             for (Map.Entry<? extends K, ? extends V> e : map.entrySet()) {
@@ -538,55 +581,16 @@ final class TwoTierJCache<K, V> implements Cache<K, V> {
                 keysToPut.remove(e.getKey());
             }
         }
-        EventDispatcher<K, V> d = new EventDispatcher<>(this);
-        int puts = 0;
-        for (K key : keysToPut) {
-            V value = map.get(key);
-            String k = k(key);
-            for (;;) {
-                long now = System.currentTimeMillis();
-                Snapshot s = store.read(k, now);
-                if (s.isExpired(now)) {
-                    if (!expire(k, key, s, now, d)) {
-                        continue;
-                    }
-                    s = store.read(k, now);
-                    if (s.isPresent(now)) {
-                        continue;
-                    }
+        int puts = withEvents(d -> {
+            int n = 0;
+            for (K key : keysToPut) {
+                if (putEntry(k(key), key, map.get(key), false, replaceExisting, d) != SKIPPED && useWriteThrough) {
+                    n++;
                 }
-                if (!s.isPresent(now)) {
-                    long exp = creationExpiry(now);
-                    if (exp <= now) {
-                        d.expired(key, value);
-                        break;
-                    }
-                    if (!store.commit(k, s, value, exp, now)) {
-                        continue;
-                    }
-                    d.created(key, value);
-                    if (useWriteThrough) {
-                        puts++;
-                    }
-                } else if (replaceExisting) {
-                    V old = valueOf(s);
-                    long exp = updateExpiry(now, s.expireAt);
-                    if (!store.commit(k, s, value, exp, now)) {
-                        continue;
-                    }
-                    d.updated(key, value, old);
-                    if (useWriteThrough) {
-                        puts++;
-                    }
-                }
-                break;
             }
-        }
-        d.dispatch(listeners);
-        if (statisticsEnabled && puts > 0) {
-            statistics.puts.add(puts);
-            statistics.putNanos.add(System.nanoTime() - start);
-        }
+            return n;
+        });
+        countPuts(puts, start);
         if (failure != null) {
             throw failure;
         }
@@ -594,71 +598,49 @@ final class TwoTierJCache<K, V> implements Cache<K, V> {
 
     @Override
     public boolean putIfAbsent(K key, V value) {
-        ensureOpen();
-        Objects.requireNonNull(key, "key");
-        Objects.requireNonNull(value, "value");
-        checkTypes(key, value);
+        String k = checkedKey(key, value);
         long start = nanos();
-        String k = k(key);
-        EventDispatcher<K, V> d = new EventDispatcher<>(this);
-        boolean result;
-        for (;;) {
-            long now = System.currentTimeMillis();
-            Snapshot s = store.read(k, now);
-            if (s.isPresent(now)) {
-                result = false;
-                break;
-            }
-            write(key, value);
-            if (s.isExpired(now)) {
-                if (!expire(k, key, s, now, d)) {
-                    continue;
-                }
-                s = store.read(k, now);
-                if (s.isPresent(now)) {
-                    continue;
-                }
-            }
-            long exp = creationExpiry(now);
-            if (exp <= now) {
-                d.expired(key, value);
-                result = false;
-                break;
-            }
-            if (!store.commit(k, s, value, exp, now)) {
-                continue;
-            }
-            d.created(key, value);
-            result = true;
-            break;
-        }
-        d.dispatch(listeners);
-        if (statisticsEnabled) {
-            if (result) {
-                statistics.puts.increment();
-                statistics.misses.increment();
-                statistics.putNanos.add(System.nanoTime() - start);
-            } else {
-                statistics.hits.increment();
-            }
-        }
-        return result;
+        boolean created = withEvents(d -> putEntry(k, key, value, true, false, d)) == CREATED;
+        countHit(!created);
+        countPuts(created ? 1 : 0, start);
+        return created;
     }
 
     @Override
     public boolean remove(K key) {
+        return removeCounted(key, false) != null;
+    }
+
+    @Override
+    public V getAndRemove(K key) {
+        return removeCounted(key, true);
+    }
+
+    /** {@code asGet}: also counted as a read (getAndRemove). */
+    private V removeCounted(K key, boolean asGet) {
         ensureOpen();
         long start = nanos();
         String k = k(key);
-        boolean result;
-        EventDispatcher<K, V> d = new EventDispatcher<>(this);
-        result = removeEntry(key, k, d) != null;
-        d.dispatch(listeners);
-        if (result && statisticsEnabled) {
-            statistics.removals.increment();
-            statistics.removeNanos.add(System.nanoTime() - start);
+        V old = withEvents(d -> removeEntry(key, k, d));
+        if (asGet) {
+            countGet(start);
+            countHit(old != null);
         }
-        return result;
+        countRemovals(old != null ? 1 : 0, start);
+        return old;
+    }
+
+    /** Writer first, then removal of whatever is present: the removed value, or null when there was none. */
+    private V removeEntry(K key, String k, EventDispatcher<K, V> d) {
+        delete(key);
+        return untilWon(now -> {
+            Snapshot s = store.read(k, now);
+            if (!s.isPresent(now)) {
+                return null;
+            }
+            V old = valueOf(s);
+            return erase(k, key, s, old, now, d) ? old : RETRY;
+        });
     }
 
     @Override
@@ -668,87 +650,34 @@ final class TwoTierJCache<K, V> implements Cache<K, V> {
         Objects.requireNonNull(oldValue, "oldValue");
         long start = nanos();
         String k = k(key);
-        boolean result;
-        boolean hit = false;
-        EventDispatcher<K, V> d = new EventDispatcher<>(this);
-        for (;;) {
-            long now = System.currentTimeMillis();
-            Snapshot s = store.read(k, now);
-            if (!s.isPresent(now)) {
-                result = false;
-                break;
-            }
-            hit = true;
-            V current = valueOf(s);
-            if (current.equals(oldValue)) {
-                delete(key);
-                if (!store.commit(k, s, null, 0, now)) {
-                    continue;
-                }
-                d.removed(key, oldValue);
-                result = true;
-            } else {
-                touch(k, s, now);
-                result = false;
-            }
-            break;
-        }
-        d.dispatch(listeners);
-        if (statisticsEnabled) {
-            if (result) {
-                statistics.removals.increment();
-                statistics.removeNanos.add(System.nanoTime() - start);
-            }
-            statistics.getNanos.add(System.nanoTime() - start);
-            if (hit) {
-                statistics.hits.increment();
-            } else {
-                statistics.misses.increment();
-            }
-        }
-        return result;
+        Boolean removed = ifValueIs(k, key, oldValue, null);
+        countRemovals(Boolean.TRUE.equals(removed) ? 1 : 0, start);
+        countGet(start);
+        countHit(removed != null);
+        return Boolean.TRUE.equals(removed);
     }
 
     /**
-     * Removes the entry (writer first, then a compare-and-set retried until it wins) and records the removal
-     * event; the removed value, or null when there was none.
+     * {@code remove(key, expected)} ({@code newValue} null) and {@code replace(key, expected, newValue)}: TRUE when
+     * done, FALSE when the value differs (which counts as an access), null when there is no entry.
      */
-    private V removeEntry(K key, String k, EventDispatcher<K, V> d) {
-        delete(key);
-        for (;;) {
-            long now = System.currentTimeMillis();
+    private Boolean ifValueIs(String k, K key, V expected, V newValue) {
+        return withEvents(d -> untilWon(now -> {
             Snapshot s = store.read(k, now);
             if (!s.isPresent(now)) {
                 return null;
             }
-            V old = valueOf(s);
-            if (store.commit(k, s, null, 0, now)) {
-                d.removed(key, old);
-                return old;
+            if (!valueOf(s).equals(expected)) {
+                touch(k, s, now);
+                return false;
             }
-        }
-    }
-
-    @Override
-    public V getAndRemove(K key) {
-        ensureOpen();
-        long start = nanos();
-        String k = k(key);
-        V result;
-        EventDispatcher<K, V> d = new EventDispatcher<>(this);
-        result = removeEntry(key, k, d);
-        d.dispatch(listeners);
-        if (statisticsEnabled) {
-            statistics.getNanos.add(System.nanoTime() - start);
-            if (result != null) {
-                statistics.hits.increment();
-                statistics.removals.increment();
-                statistics.removeNanos.add(System.nanoTime() - start);
-            } else {
-                statistics.misses.increment();
+            if (newValue == null) {
+                delete(key);
+                return erase(k, key, s, expected, now, d) ? Boolean.TRUE : RETRY;
             }
-        }
-        return result;
+            write(key, newValue);
+            return update(k, key, s, expected, newValue, now, d) ? Boolean.TRUE : RETRY;
+        }));
     }
 
     @Override
@@ -759,95 +688,38 @@ final class TwoTierJCache<K, V> implements Cache<K, V> {
         Objects.requireNonNull(newValue, "newValue");
         long start = nanos();
         String k = k(key);
-        boolean result;
-        boolean hit = false;
-        EventDispatcher<K, V> d = new EventDispatcher<>(this);
-        for (;;) {
-            long now = System.currentTimeMillis();
-            Snapshot s = store.read(k, now);
-            if (!s.isPresent(now)) {
-                result = false;
-                break;
-            }
-            hit = true;
-            V current = valueOf(s);
-            if (current.equals(oldValue)) {
-                write(key, newValue);
-                long exp = updateExpiry(now, s.expireAt);
-                if (!store.commit(k, s, newValue, exp, now)) {
-                    continue;
-                }
-                d.updated(key, newValue, oldValue);
-                result = true;
-            } else {
-                touch(k, s, now);
-                result = false;
-            }
-            break;
-        }
-        d.dispatch(listeners);
-        if (statisticsEnabled) {
-            if (result) {
-                statistics.puts.increment();
-                statistics.putNanos.add(System.nanoTime() - start);
-            }
-            statistics.getNanos.add(System.nanoTime() - start);
-            if (hit) {
-                statistics.hits.increment();
-            } else {
-                statistics.misses.increment();
-            }
-        }
-        return result;
+        Boolean replaced = ifValueIs(k, key, oldValue, newValue);
+        countPuts(Boolean.TRUE.equals(replaced) ? 1 : 0, start);
+        countGet(start);
+        countHit(replaced != null);
+        return Boolean.TRUE.equals(replaced);
     }
 
     @Override
     public boolean replace(K key, V value) {
-        return getAndReplace0(key, value) != null;
+        return getAndReplace(key, value) != null;
     }
 
     @Override
     public V getAndReplace(K key, V value) {
-        return getAndReplace0(key, value);
-    }
-
-    private V getAndReplace0(K key, V value) {
         ensureOpen();
         Objects.requireNonNull(key, "key");
         Objects.requireNonNull(value, "value");
         long start = nanos();
         String k = k(key);
-        V result;
-        EventDispatcher<K, V> d = new EventDispatcher<>(this);
-        for (;;) {
-            long now = System.currentTimeMillis();
+        V old = withEvents(d -> untilWon(now -> {
             Snapshot s = store.read(k, now);
             if (!s.isPresent(now)) {
-                result = null;
-                break;
+                return null;
             }
-            V old = valueOf(s);
+            V current = valueOf(s);
             write(key, value);
-            long exp = updateExpiry(now, s.expireAt);
-            if (!store.commit(k, s, value, exp, now)) {
-                continue;
-            }
-            d.updated(key, value, old);
-            result = old;
-            break;
-        }
-        d.dispatch(listeners);
-        if (statisticsEnabled) {
-            statistics.getNanos.add(System.nanoTime() - start);
-            if (result != null) {
-                statistics.hits.increment();
-                statistics.puts.increment();
-                statistics.putNanos.add(System.nanoTime() - start);
-            } else {
-                statistics.misses.increment();
-            }
-        }
-        return result;
+            return update(k, key, s, current, value, now, d) ? current : RETRY;
+        }));
+        countGet(start);
+        countHit(old != null);
+        countPuts(old != null ? 1 : 0, start);
+        return old;
     }
 
     @Override
@@ -864,7 +736,6 @@ final class TwoTierJCache<K, V> implements Cache<K, V> {
         ensureOpen();
         List<K> keys = new ArrayList<>();
         Iterator<Map.Entry<String, Snapshot>> it = store.entries();
-        long now = System.currentTimeMillis();
         while (it.hasNext()) {
             Map.Entry<String, Snapshot> e = it.next();
             if (e.getValue().current && e.getValue().stamp != 0) {
@@ -877,7 +748,7 @@ final class TwoTierJCache<K, V> implements Cache<K, V> {
     /** Writer first (what it fails to delete stays cached), then removal with REMOVED/EXPIRED events. */
     private void removeKeys(List<K> keys) {
         CacheException failure = null;
-        Set<K> toRemove = new java.util.LinkedHashSet<>(keys);
+        Set<K> toRemove = new LinkedHashSet<>(keys);
         if (configuration.isWriteThrough() && writer != null && !keys.isEmpty()) {
             Collection<K> pending = new ArrayList<>(keys);
             try {
@@ -889,36 +760,44 @@ final class TwoTierJCache<K, V> implements Cache<K, V> {
             }
             toRemove.removeAll(pending);
         }
-        EventDispatcher<K, V> d = new EventDispatcher<>(this);
-        int removed = 0;
-        for (K key : toRemove) {
-            String k = k(key);
-            for (;;) {
-                long now = System.currentTimeMillis();
-                Snapshot s = store.read(k, now);
-                if (s.stamp == 0 || !s.current) {
-                    break;
+        int removed = withEvents(d -> {
+            int n = 0;
+            for (K key : toRemove) {
+                if (dropHeld(k(key), key, false, d)) {
+                    n++;
                 }
-                V old = valueOf(s);
-                if (!store.commit(k, s, null, 0, now)) {
-                    continue;
-                }
-                if (s.isExpired(now)) {
-                    d.expired(key, old);
-                } else {
-                    d.removed(key, old);
-                    removed++;
-                }
-                break;
             }
-        }
-        d.dispatch(listeners);
+            return n;
+        });
         if (statisticsEnabled && removed > 0) {
             statistics.removals.add(removed);
         }
         if (failure != null) {
             throw failure;
         }
+    }
+
+    /**
+     * Drops whatever entry this node holds for the key, expired or not: true if a live entry was removed. An expired
+     * one is reported as EXPIRED, unless {@code asRemoved} (iterator removal).
+     */
+    private boolean dropHeld(String k, K key, boolean asRemoved, EventDispatcher<K, V> d) {
+        return untilWon(now -> {
+            Snapshot s = store.read(k, now);
+            if (s.stamp == 0 || !s.current) {
+                return false;
+            }
+            V old = valueOf(s);
+            if (!store.commit(k, s, null, 0, now)) {
+                return RETRY;
+            }
+            if (s.isExpired(now) && !asRemoved) {
+                d.expired(key, old);
+                return false;
+            }
+            d.removed(key, old);
+            return true;
+        });
     }
 
     @Override
@@ -928,7 +807,7 @@ final class TwoTierJCache<K, V> implements Cache<K, V> {
     }
 
     @SuppressWarnings("unchecked")
-    private K decodeKey(String k) {
+    K decodeKey(String k) {
         return (K) store.codecs.decodeKey(k);
     }
 
@@ -940,31 +819,20 @@ final class TwoTierJCache<K, V> implements Cache<K, V> {
         Objects.requireNonNull(key, "key");
         Objects.requireNonNull(entryProcessor, "entryProcessor");
         String k = k(key);
-        for (;;) {
+        Function<K, V> readThrough = configuration.isReadThrough() && loader != null ? this::load : null;
+        return untilWon(now -> {
             long start = nanos();
-            long now = System.currentTimeMillis();
+            // events of an attempt that loses are dropped with it
             EventDispatcher<K, V> d = new EventDispatcher<>(this);
-            Snapshot s = store.read(k, now);
-            if (s.isExpired(now)) {
-                if (!expire(k, key, s, now, d)) {
-                    continue;
-                }
-                s = store.read(k, now);
-                if (s.isPresent(now)) {
-                    continue;
-                }
+            Snapshot s = unexpired(k, key, now, d);
+            if (s == null) {
+                return RETRY;
             }
             boolean present = s.isPresent(now);
-            if (statisticsEnabled) {
-                if (present) {
-                    statistics.hits.increment();
-                } else {
-                    statistics.misses.increment();
-                }
-                statistics.getNanos.add(System.nanoTime() - start);
-            }
-            start = nanos();
-            ProcessorEntry entry = new ProcessorEntry(key, present ? valueOf(s) : null, present);
+            countHit(present);
+            countGet(start);
+            ProcessorEntry<K, V> entry = new ProcessorEntry<>(key, present ? valueOf(s) : null, present, readThrough);
+            long processStart = nanos();
             T result;
             try {
                 result = entryProcessor.process(entry, arguments);
@@ -973,70 +841,54 @@ final class TwoTierJCache<K, V> implements Cache<K, V> {
             } catch (Exception e) {
                 throw new EntryProcessorException(e);
             }
-            boolean committed = true;
-            switch (entry.operation) {
-                case NONE:
-                    break;
-                case ACCESS:
-                    touch(k, s, now);
-                    break;
-                case CREATE:
-                case LOAD: {
-                    if (entry.operation == Operation.CREATE) {
-                        write(key, entry.value);
-                    }
-                    long exp = creationExpiry(now);
-                    if (exp <= now) {
-                        d.expired(key, entry.value);
-                        break;
-                    }
-                    committed = store.commit(k, s, entry.value, exp, now);
-                    if (committed) {
-                        d.created(key, entry.value);
-                        if (statisticsEnabled && entry.operation == Operation.CREATE) {
-                            statistics.puts.increment();
-                            statistics.putNanos.add(System.nanoTime() - start);
-                        }
-                    }
-                    break;
-                }
-                case UPDATE: {
-                    V old = entry.original;
-                    write(key, entry.value);
-                    long exp = updateExpiry(now, s.expireAt);
-                    committed = store.commit(k, s, entry.value, exp, now);
-                    if (committed) {
-                        d.updated(key, entry.value, old);
-                        if (statisticsEnabled) {
-                            statistics.puts.increment();
-                            statistics.putNanos.add(System.nanoTime() - start);
-                        }
-                    }
-                    break;
-                }
-                case REMOVE: {
-                    delete(key);
-                    V old = entry.original;
-                    committed = !present || store.commit(k, s, null, 0, now);
-                    if (committed) {
-                        if (present) {
-                            d.removed(key, old);
-                        }
-                        if (statisticsEnabled) {
-                            statistics.removals.increment();
-                            statistics.removeNanos.add(System.nanoTime() - start);
-                        }
-                    }
-                    break;
-                }
-                default:
-                    break;
-            }
-            if (!committed) {
-                continue;
+            if (!apply(k, key, s, present, entry, now, processStart, d)) {
+                return RETRY;
             }
             d.dispatch(listeners);
             return result;
+        });
+    }
+
+    /** Applies what the entry processor did; false when the compare-and-set lost (the processor runs again). */
+    private boolean apply(String k, K key, Snapshot s, boolean present, ProcessorEntry<K, V> entry, long now,
+                          long start, EventDispatcher<K, V> d) {
+        switch (entry.operation) {
+            case ACCESS:
+                touch(k, s, now);
+                return true;
+            case CREATE:
+            case LOAD: {
+                if (entry.operation == ProcessorEntry.Operation.CREATE) {
+                    write(key, entry.value);
+                }
+                long exp = creationExpiry(now);
+                if (exp <= now) {
+                    d.expired(key, entry.value);
+                    return true;
+                }
+                if (!store.commit(k, s, entry.value, exp, now)) {
+                    return false;
+                }
+                d.created(key, entry.value);
+                countPuts(entry.operation == ProcessorEntry.Operation.CREATE ? 1 : 0, start);
+                return true;
+            }
+            case UPDATE:
+                write(key, entry.value);
+                if (!update(k, key, s, entry.original, entry.value, now, d)) {
+                    return false;
+                }
+                countPuts(1, start);
+                return true;
+            case REMOVE:
+                delete(key);
+                if (present && !erase(k, key, s, entry.original, now, d)) {
+                    return false;
+                }
+                countRemovals(1, start);
+                return true;
+            default:
+                return true;
         }
     }
 
@@ -1067,146 +919,35 @@ final class TwoTierJCache<K, V> implements Cache<K, V> {
         return results;
     }
 
-    enum Operation { NONE, ACCESS, CREATE, LOAD, UPDATE, REMOVE }
-
-    /** The entry an entry processor sees; records what it did so that {@link #invoke} can apply it. */
-    private final class ProcessorEntry implements MutableEntry<K, V> {
-        private final K key;
-        final V original;
-        private final boolean existed;
-        V value;
-        Operation operation = Operation.NONE;
-
-        ProcessorEntry(K key, V original, boolean existed) {
-            this.key = key;
-            this.original = original;
-            this.existed = existed;
-        }
-
-        @Override
-        public K getKey() {
-            return key;
-        }
-
-        @Override
-        public V getValue() {
-            if (operation == Operation.NONE) {
-                value = existed ? original : null;
-            }
-            if (value != null) {
-                if (operation == Operation.NONE) {
-                    operation = Operation.ACCESS;
-                }
-            } else if (configuration.isReadThrough() && loader != null) {
-                value = load(key);
-                if (value != null) {
-                    operation = Operation.LOAD;
-                }
-            }
-            return value;
-        }
-
-        @Override
-        public boolean exists() {
-            return (operation == Operation.NONE && existed) || value != null;
-        }
-
-        @Override
-        public void remove() {
-            operation = operation == Operation.CREATE || operation == Operation.LOAD ? Operation.NONE : Operation.REMOVE;
-            value = null;
-        }
-
-        @Override
-        public void setValue(V v) {
-            Objects.requireNonNull(v, "value");
-            operation = existed ? Operation.UPDATE : Operation.CREATE;
-            value = v;
-        }
-
-        @Override
-        public <T> T unwrap(Class<T> clazz) {
-            throw new IllegalArgumentException("cannot unwrap a processor entry to " + clazz);
-        }
-    }
-
     // ------------------------------------------------------------------ iteration
 
     @Override
     public Iterator<Cache.Entry<K, V>> iterator() {
         ensureOpen();
-        return new EntryIterator(store.entries());
+        long now = System.currentTimeMillis();
+        return new EntryIterator<>(store.entries(), e -> visit(e.getKey(), e.getValue(), now), this::removeVisited);
     }
 
-    private final class EntryIterator implements Iterator<Cache.Entry<K, V>> {
-        private final Iterator<Map.Entry<String, Snapshot>> source;
-        private final long now = System.currentTimeMillis();
-        private Cache.Entry<K, V> next;
-        private Cache.Entry<K, V> last;
-
-        EntryIterator(Iterator<Map.Entry<String, Snapshot>> source) {
-            this.source = source;
+    /** The live entry an iteration yields for this state (an access: a hit), or null to skip it. */
+    private Cache.Entry<K, V> visit(String k, Snapshot s, long now) {
+        long start = nanos();
+        if (!s.isPresent(now)) {
+            return null;
         }
+        Cache.Entry<K, V> entry = new SimpleEntry<>(decodeKey(k), valueOf(s));
+        touch(k, s, now);
+        countHit(true);
+        countGet(start);
+        return entry;
+    }
 
-        @Override
-        public boolean hasNext() {
-            while (next == null && source.hasNext()) {
-                long start = nanos();
-                Map.Entry<String, Snapshot> e = source.next();
-                Snapshot s = e.getValue();
-                if (!s.isPresent(now)) {
-                    continue;
-                }
-                next = new SimpleEntry<>(decodeKey(e.getKey()), valueOf(s));
-                touch(e.getKey(), s, now);
-                if (statisticsEnabled) {
-                    statistics.hits.increment();
-                    statistics.getNanos.add(System.nanoTime() - start);
-                }
-            }
-            return next != null;
-        }
-
-        @Override
-        public Cache.Entry<K, V> next() {
-            if (!hasNext()) {
-                throw new NoSuchElementException();
-            }
-            last = next;
-            next = null;
-            return last;
-        }
-
-        @Override
-        public void remove() {
-            if (last == null) {
-                throw new IllegalStateException("next() first");
-            }
-            K key = last.getKey();
-            last = null;
-            long start = nanos();
-            String k = k(key);
-            delete(key);
-            EventDispatcher<K, V> d = new EventDispatcher<>(TwoTierJCache.this);
-            for (;;) {
-                long t = System.currentTimeMillis();
-                Snapshot s = store.read(k, t);
-                if (s.stamp == 0 || !s.current) {
-                    break;
-                }
-                V old = valueOf(s);
-                if (!store.commit(k, s, null, 0, t)) {
-                    continue;
-                }
-                d.removed(key, old);
-                if (statisticsEnabled) {
-                    statistics.removals.increment();
-                    statistics.removeNanos.add(System.nanoTime() - start);
-                }
-                break;
-            }
-            d.dispatch(listeners);
-        }
+    /** {@code Iterator.remove()}: writer first, then whatever this node holds goes (reported as REMOVED). */
+    private void removeVisited(K key) {
+        long start = nanos();
+        String k = k(key);
+        delete(key);
+        boolean removed = withEvents(d -> dropHeld(k, key, true, d));
+        countRemovals(removed ? 1 : 0, start);
     }
 
     // ------------------------------------------------------------------ administration
@@ -1218,7 +959,7 @@ final class TwoTierJCache<K, V> implements Cache<K, V> {
 
     @Override
     public CacheManager getCacheManager() {
-        return manager;
+        return owner.cacheManager();
     }
 
     @Override
@@ -1280,7 +1021,7 @@ final class TwoTierJCache<K, V> implements Cache<K, V> {
         }
         closed = true;
         if (release) {
-            manager.release(this);
+            owner.release(this);
         }
         try {
             setStatisticsEnabled(false);
@@ -1294,7 +1035,7 @@ final class TwoTierJCache<K, V> implements Cache<K, V> {
         for (ListenerRegistration<K, V> r : listeners) {
             closeQuietly(r.listener);
         }
-        manager.node().closeStore(store);
+        owner.closeStore(store);
     }
 
     private void closeQuietly(Object o) {
