@@ -645,24 +645,27 @@ final class TwoTierJCache<K, V> implements Cache<K, V> {
 
     @Override
     public boolean remove(K key, V oldValue) {
+        return ifValueIs(key, oldValue, null);
+    }
+
+    @Override
+    public boolean replace(K key, V oldValue, V newValue) {
         ensureOpen();
-        Objects.requireNonNull(key, "key");
-        Objects.requireNonNull(oldValue, "oldValue");
-        long start = nanos();
-        String k = k(key);
-        Boolean removed = ifValueIs(k, key, oldValue, null);
-        countRemovals(Boolean.TRUE.equals(removed) ? 1 : 0, start);
-        countGet(start);
-        countHit(removed != null);
-        return Boolean.TRUE.equals(removed);
+        Objects.requireNonNull(newValue, "newValue");
+        return ifValueIs(key, oldValue, newValue);
     }
 
     /**
-     * {@code remove(key, expected)} ({@code newValue} null) and {@code replace(key, expected, newValue)}: TRUE when
-     * done, FALSE when the value differs (which counts as an access), null when there is no entry.
+     * {@code remove(key, expected)} ({@code newValue} null) and {@code replace(key, expected, newValue)}: true when
+     * done; a differing value counts as an access (a hit), no entry as a miss.
      */
-    private Boolean ifValueIs(String k, K key, V expected, V newValue) {
-        return withEvents(d -> untilWon(now -> {
+    private boolean ifValueIs(K key, V expected, V newValue) {
+        ensureOpen();
+        Objects.requireNonNull(key, "key");
+        Objects.requireNonNull(expected, "oldValue");
+        long start = nanos();
+        String k = k(key);
+        Boolean done = withEvents(d -> untilWon(now -> {
             Snapshot s = store.read(k, now);
             if (!s.isPresent(now)) {
                 return null;
@@ -678,21 +681,15 @@ final class TwoTierJCache<K, V> implements Cache<K, V> {
             write(key, newValue);
             return update(k, key, s, expected, newValue, now, d) ? Boolean.TRUE : RETRY;
         }));
-    }
-
-    @Override
-    public boolean replace(K key, V oldValue, V newValue) {
-        ensureOpen();
-        Objects.requireNonNull(key, "key");
-        Objects.requireNonNull(oldValue, "oldValue");
-        Objects.requireNonNull(newValue, "newValue");
-        long start = nanos();
-        String k = k(key);
-        Boolean replaced = ifValueIs(k, key, oldValue, newValue);
-        countPuts(Boolean.TRUE.equals(replaced) ? 1 : 0, start);
+        int applied = Boolean.TRUE.equals(done) ? 1 : 0;
+        if (newValue == null) {
+            countRemovals(applied, start);
+        } else {
+            countPuts(applied, start);
+        }
         countGet(start);
-        countHit(replaced != null);
-        return Boolean.TRUE.equals(replaced);
+        countHit(done != null);
+        return applied == 1;
     }
 
     @Override

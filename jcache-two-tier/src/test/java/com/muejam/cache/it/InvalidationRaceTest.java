@@ -3,7 +3,6 @@ package com.muejam.cache.it;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.muejam.cache.QueryCache;
-import com.muejam.cache.TwoTierCacheManager;
 import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.CountDownLatch;
@@ -21,28 +20,25 @@ import org.junit.jupiter.api.Test;
  * A read that began before a write committed must never be served after that write's invalidation
  * (django-cacheops #302/#478). The interleavings are forced with latches, not left to timing.
  */
-class InvalidationRaceTest {
+class InvalidationRaceTest extends TwoNodeTest {
 
     private static final List<String> TAGS = List.of("story:1", "story");
 
-    private Nodes nodes;
-    private TwoTierCacheManager a;
-    private TwoTierCacheManager b;
+    InvalidationRaceTest() {
+        super("race");
+    }
+
     private ExecutorService pool;
 
     @BeforeEach
-    void start() {
-        nodes = new Nodes("race");
-        a = nodes.node("a");
-        b = nodes.node("b");
+    void startPool() {
         pool = Executors.newCachedThreadPool();
     }
 
     @AfterEach
-    void stop() throws InterruptedException {
+    void stopPool() throws InterruptedException {
         pool.shutdownNow();
         pool.awaitTermination(5, TimeUnit.SECONDS);
-        nodes.close();
     }
 
     @Test

@@ -10,8 +10,6 @@ import java.util.List;
 import java.util.concurrent.atomic.AtomicInteger;
 import javax.cache.Cache;
 import javax.cache.configuration.MutableConfiguration;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -19,24 +17,10 @@ import org.junit.jupiter.api.Test;
  * L1 and the loader, the breaker opens, and when Redis is back every node flushes its L1 (messages may have been
  * lost, redisson#4653/#5208) and L2 is used again.
  */
-class RedisOutageTest {
+class RedisOutageTest extends TwoNodeTest {
 
-    private Nodes nodes;
-    private TwoTierCacheManager a;
-    private TwoTierCacheManager b;
-
-    @BeforeEach
-    void start() {
-        TestRedis.url();
-        nodes = new Nodes("outage");
-        a = nodes.node("a");
-        b = nodes.node("b");
-    }
-
-    @AfterEach
-    void stop() {
-        TestRedis.url(); // restarts Redis if a test left it down
-        nodes.close();
+    RedisOutageTest() {
+        super("outage");
     }
 
     @Test

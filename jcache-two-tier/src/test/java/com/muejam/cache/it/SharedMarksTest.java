@@ -4,39 +4,22 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.muejam.cache.SharedMarks;
-import com.muejam.cache.TwoTierCacheManager;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 /**
  * Marks shared through Redis: a raise on one node is read by another at once, marks only move forward (as unsigned
  * 64-bit numbers), are forgotten after their time to live, and answer UNAVAILABLE while Redis is down.
  */
-class SharedMarksTest {
+class SharedMarksTest extends TwoNodeTest {
 
-    private Nodes nodes;
-    private TwoTierCacheManager a;
-    private TwoTierCacheManager b;
-
-    @BeforeEach
-    void start() {
-        TestRedis.url();
-        nodes = new Nodes("marks");
-        a = nodes.node("a");
-        b = nodes.node("b");
-    }
-
-    @AfterEach
-    void stop() {
-        TestRedis.url();
-        nodes.close();
+    SharedMarksTest() {
+        super("marks");
     }
 
     @Test

@@ -3,33 +3,18 @@ package com.muejam.cache.it;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.muejam.cache.QueryCache;
-import com.muejam.cache.TwoTierCacheManager;
 import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.atomic.AtomicInteger;
 import javax.cache.Cache;
 import javax.cache.configuration.MutableConfiguration;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 /** Two independent cache stacks sharing one Redis behave as two nodes of one cache. */
-class TwoNodeCoherenceTest {
+class TwoNodeCoherenceTest extends TwoNodeTest {
 
-    private Nodes nodes;
-    private TwoTierCacheManager a;
-    private TwoTierCacheManager b;
-
-    @BeforeEach
-    void start() {
-        nodes = new Nodes("two-node");
-        a = nodes.node("a");
-        b = nodes.node("b");
-    }
-
-    @AfterEach
-    void stop() {
-        nodes.close();
+    TwoNodeCoherenceTest() {
+        super("two-node");
     }
 
     @Test
