@@ -71,7 +71,7 @@ public final class KeyGenerator {
         return new String[] {sig.toString(), shortName};
     }
 
-    /** Key made of a namespace (for example "story.byId") and parts. */
+    /** Key made of a namespace (for example "item.byId") and parts. */
     public static String of(String namespace, Object... parts) {
         if (namespace == null || namespace.isEmpty()) {
             throw new IllegalArgumentException("namespace must not be empty");

@@ -29,8 +29,9 @@ import java.util.function.Function;
  * remaining life of the L2 entry it copies</td></tr>
  * <tr><td>{@code L2_CACHE_TTL_DEFAULT}</td><td>300 s</td><td>L2 TTL of region {@code default} and of regions
  * without a setting of their own</td></tr>
- * <tr><td>{@code L2_CACHE_TTL_<REGION>}</td><td>300 s</td><td>L2 TTL of one region, e.g.
- * {@code L2_CACHE_TTL_STORY_LISTING}</td></tr>
+ * <tr><td>{@code L2_CACHE_TTL_<REGION>}</td><td>the default TTL</td><td>L2 TTL of one region, e.g.
+ * {@code L2_CACHE_TTL_FEED} for region {@code feed}; the application declares its regions with
+ * {@link Builder#regions}</td></tr>
  * <tr><td>{@code CACHE_NAMESPACE}</td><td>{@code muejam:cache}</td><td>prefix of every Redis key and channel</td></tr>
  * <tr><td>{@code L2_TIMEOUT}</td><td>300 ms</td><td>Redis command and connect timeout</td></tr>
  * <tr><td>{@code L2_BREAKER_FAILURES}</td><td>3</td><td>consecutive L2 failures that open the breaker</td></tr>
