@@ -183,7 +183,7 @@ public final class TwoTierCacheConfig {
     }
 
     /** Parses {@code 60}, {@code 60s}, {@code 250ms}, {@code 5m}, {@code 1h}, {@code 2d} or ISO-8601 {@code PT60S}. */
-    public static Duration parseDuration(String text) {
+    static Duration parseDuration(String text) {
         String t = text.trim().toLowerCase(Locale.ROOT);
         try {
             if (t.startsWith("pt") || t.startsWith("p")) {
@@ -320,7 +320,7 @@ public final class TwoTierCacheConfig {
     }
 
     /** The URL without credentials, for logs. */
-    public String redactedUrl() {
+    String redactedUrl() {
         return valkeyUrl.replaceFirst("//[^@/]*@", "//***@");
     }
 
