@@ -6,12 +6,12 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.transaction.Transactional;
 
+import com.muejam.application.routing.ReadOnly;
 import com.muejam.application.story.StoryService;
 import com.muejam.domain.story.Story;
-import com.muejam.infrastructure.monitoring.DatabaseProbe;
 import com.muejam.infrastructure.monitoring.DatabaseProbe.ServerIdentity;
+import com.muejam.infrastructure.monitoring.DatabaseProbe;
 import com.muejam.infrastructure.routing.EntityManagers;
-import com.muejam.infrastructure.routing.ReadOnly;
 import com.muejam.infrastructure.routing.RouteContext;
 
 /**

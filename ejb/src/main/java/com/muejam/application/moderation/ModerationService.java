@@ -15,6 +15,7 @@ import jakarta.transaction.Transactional;
 import com.muejam.application.ConflictException;
 import com.muejam.application.NotFoundException;
 import com.muejam.application.notification.NotificationService;
+import com.muejam.application.routing.ReadOnly;
 import com.muejam.domain.TargetType;
 import com.muejam.domain.TimeCursor;
 import com.muejam.domain.audit.AuditLogRepository;
@@ -30,7 +31,6 @@ import com.muejam.domain.profile.UserProfile;
 import com.muejam.domain.profile.UserProfileRepository;
 import com.muejam.domain.story.Story;
 import com.muejam.domain.story.StoryRepository;
-import com.muejam.infrastructure.routing.ReadOnly;
 
 /**
  * Flags and moderation decisions. Writes run in one JTA transaction on the primary: the change, the

@@ -9,14 +9,15 @@ import jakarta.inject.Inject;
 import jakarta.transaction.Transactional;
 
 import com.muejam.application.NotFoundException;
+import com.muejam.application.caching.CacheInvalidation;
+import com.muejam.application.caching.CacheTags;
+import com.muejam.application.caching.CachedQuery;
+import com.muejam.application.routing.ReadOnly;
 import com.muejam.domain.TargetType;
 import com.muejam.domain.TimeCursor;
 import com.muejam.domain.notification.Notification;
 import com.muejam.domain.notification.NotificationRepository;
 import com.muejam.domain.notification.NotificationType;
-import com.muejam.infrastructure.caching.AfterCommitInvalidation;
-import com.muejam.infrastructure.caching.CachedQuery;
-import com.muejam.infrastructure.routing.ReadOnly;
 
 /**
  * Notifications of one recipient. The unread count (a badge polled by every open page) is cached under
@@ -34,7 +35,7 @@ public class NotificationService {
     NotificationRepository notifications;
 
     @Inject
-    AfterCommitInvalidation invalidation;
+    CacheInvalidation invalidation;
 
     /** Newest first: the unread ones, or with {@code all} read ones too. */
     @ReadOnly
@@ -44,7 +45,7 @@ public class NotificationService {
     }
 
     @ReadOnly
-    @CachedQuery(region = REGION, tags = "notifications:{0}")
+    @CachedQuery(region = REGION, tags = CacheTags.NOTIFICATIONS + "{0}")
     public Long unreadCount(long recipientId) {
         return notifications.unreadCount(recipientId);
     }
@@ -86,7 +87,7 @@ public class NotificationService {
     }
 
     private void changed(long recipientId) {
-        invalidation.collect(List.of("notifications:" + recipientId));
+        invalidation.afterCommit(List.of(CacheTags.notifications(recipientId)));
     }
 
     private static OffsetDateTime now() {

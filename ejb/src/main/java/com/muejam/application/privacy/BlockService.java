@@ -10,18 +10,19 @@ import jakarta.inject.Inject;
 import jakarta.transaction.Transactional;
 
 import com.muejam.application.InvalidInputException;
-import com.muejam.application.profile.ProfileLookup;
+import com.muejam.application.caching.CacheInvalidation;
+import com.muejam.application.caching.CacheTags;
+import com.muejam.application.caching.CachedQuery;
 import com.muejam.application.caching.Regions;
+import com.muejam.application.profile.ProfileLookup;
+import com.muejam.application.routing.ReadOnly;
 import com.muejam.domain.privacy.BlockRepository;
 import com.muejam.domain.profile.UserProfile;
-import com.muejam.infrastructure.caching.AfterCommitInvalidation;
-import com.muejam.infrastructure.caching.CachedQuery;
-import com.muejam.infrastructure.routing.ReadOnly;
 
 /**
  * Blocks. Both are idempotent (the pair's unique key decides, no check-then-insert race). The rows are written
  * with native SQL, which no entity listener sees, so {@code blocks:{id}} of BOTH users is handed to
- * {@link AfterCommitInvalidation} here: the blocker's lists and the blocked user's feeds both change.
+ * {@link CacheInvalidation} here: the blocker's lists and the blocked user's feeds both change.
  */
 @ApplicationScoped
 public class BlockService {
@@ -36,7 +37,7 @@ public class BlockService {
     ProfileLookup lookup;
 
     @Inject
-    AfterCommitInvalidation invalidation;
+    CacheInvalidation invalidation;
 
     @Transactional
     public BlockResult block(long blockerId, String username) {
@@ -62,7 +63,7 @@ public class BlockService {
      * whatever the page size (the usernames come joined, not looked up per block).
      */
     @ReadOnly
-    @CachedQuery(region = Regions.USERS, tags = "blocks:{0}")
+    @CachedQuery(region = Regions.USERS, tags = CacheTags.BLOCKS + "{0}")
     public List<BlockEntry> blockList(long blockerId, long beforeId, int limit) {
         List<BlockRepository.NamedBlock> page = blocks.blockListNamed(blockerId, beforeId,
                 Math.min(Math.max(limit, 1), MAX_PAGE_SIZE));
@@ -75,12 +76,12 @@ public class BlockService {
 
     /** Has {@code blockerId} blocked {@code blockedId}? Cached per blocker (a profile view asks it). */
     @ReadOnly
-    @CachedQuery(region = Regions.USERS, tags = "blocks:{0}")
+    @CachedQuery(region = Regions.USERS, tags = CacheTags.BLOCKS + "{0}")
     public Boolean hasBlocked(long blockerId, long blockedId) {
         return blocks.isBlocked(blockerId, blockedId);
     }
 
     private void invalidate(long a, long b) {
-        invalidation.collect(List.of("blocks:" + a, "blocks:" + b));
+        invalidation.afterCommit(List.of(CacheTags.blocks(a), CacheTags.blocks(b)));
     }
 }

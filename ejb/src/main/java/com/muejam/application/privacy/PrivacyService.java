@@ -8,12 +8,13 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.transaction.Transactional;
 
+import com.muejam.application.caching.CacheTags;
+import com.muejam.application.caching.CachedQuery;
 import com.muejam.application.caching.Regions;
+import com.muejam.application.routing.ReadOnly;
 import com.muejam.domain.privacy.PrivacySettings;
 import com.muejam.domain.privacy.PrivacySettingsRepository;
 import com.muejam.domain.privacy.ProfileVisibility;
-import com.muejam.infrastructure.caching.CachedQuery;
-import com.muejam.infrastructure.routing.ReadOnly;
 
 /**
  * Privacy settings. Most users never change the defaults and have no row, so the read returns the defaults as a
@@ -28,7 +29,7 @@ public class PrivacyService {
     PrivacySettingsRepository settings;
 
     @ReadOnly
-    @CachedQuery(region = Regions.USERS, tags = "privacy:{0}")
+    @CachedQuery(region = Regions.USERS, tags = CacheTags.PRIVACY + "{0}")
     public PrivacyView settings(long userId) {
         return settings.findByUser(userId).map(PrivacyView::of).orElseGet(() -> PrivacyView.defaults(userId));
     }

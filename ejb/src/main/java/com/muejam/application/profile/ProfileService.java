@@ -10,11 +10,12 @@ import jakarta.inject.Inject;
 import jakarta.transaction.Transactional;
 
 import com.muejam.application.NotFoundException;
+import com.muejam.application.caching.CacheTags;
+import com.muejam.application.caching.CachedQuery;
 import com.muejam.application.caching.Regions;
+import com.muejam.application.routing.ReadOnly;
 import com.muejam.domain.profile.UserProfile;
 import com.muejam.domain.profile.UserProfileRepository;
-import com.muejam.infrastructure.caching.CachedQuery;
-import com.muejam.infrastructure.routing.ReadOnly;
 
 /**
  * Profile use cases. Reads by id and by username are cached under the tags a {@link UserProfile} change
@@ -36,13 +37,13 @@ public class ProfileService {
     }
 
     @ReadOnly
-    @CachedQuery(region = Regions.USER_PROFILE, tags = "profile_username:{0}")
+    @CachedQuery(region = Regions.USER_PROFILE, tags = CacheTags.PROFILE_USERNAME + "{0}")
     public Optional<UserProfile> byUsername(String username) {
         return profiles.findByUsername(username);
     }
 
     @ReadOnly
-    @CachedQuery(region = Regions.USER_PROFILE, tags = "profile:{0}")
+    @CachedQuery(region = Regions.USER_PROFILE, tags = CacheTags.PROFILE + "{0}")
     public Optional<UserProfile> byId(long id) {
         return profiles.findById(id);
     }
@@ -76,7 +77,7 @@ public class ProfileService {
      * ({@code blocks:{id}}).
      */
     @ReadOnly
-    @CachedQuery(region = Regions.SEARCH_RESULTS, tags = {"profile_search", "blocks:{2}"})
+    @CachedQuery(region = Regions.SEARCH_RESULTS, tags = {CacheTags.PROFILE_SEARCH, CacheTags.BLOCKS + "{2}"})
     public List<UserProfile> searchVisibleByUsernamePrefix(String prefix, String afterUsername, long viewerId,
             int limit) {
         return profiles.searchVisibleByUsernamePrefix(prefix, afterUsername == null ? "" : afterUsername, viewerId,

@@ -9,11 +9,12 @@ import java.util.Optional;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 
+import com.muejam.application.caching.CacheTags;
+import com.muejam.application.caching.CachedQuery;
 import com.muejam.application.caching.Regions;
-import com.muejam.domain.security.CredentialsRepository;
 import com.muejam.domain.profile.UserProfileRepository;
+import com.muejam.domain.security.CredentialsRepository;
 import com.muejam.domain.security.SessionRepository;
-import com.muejam.infrastructure.caching.CachedQuery;
 
 /**
  * The cached half of {@link SessionService#authenticate}: an active session by token hash, with its user and role.
@@ -42,13 +43,13 @@ public class SessionLookup {
     CredentialsRepository credentials;
 
     /** The user of the active session with this token hash. */
-    @CachedQuery(region = Regions.USERS, tags = "session:{0}")
+    @CachedQuery(region = Regions.USERS, tags = CacheTags.SESSION + "{0}")
     public Optional<Long> ownerOf(String tokenHashHex) {
         return sessions.findActiveByTokenHash(HexFormat.of().parseHex(tokenHashHex), now()).map(s -> s.getUserId());
     }
 
     /** The active session with this token hash as its user {@code userId} (from {@link #ownerOf}) signed in. */
-    @CachedQuery(region = Regions.USERS, tags = {"session:{0}", "user_sessions:{1}"})
+    @CachedQuery(region = Regions.USERS, tags = {CacheTags.SESSION + "{0}", CacheTags.USER_SESSIONS + "{1}"})
     public Optional<Cached> byTokenHash(String tokenHashHex, long userId) {
         return sessions.findActiveByTokenHash(HexFormat.of().parseHex(tokenHashHex), now())
                 .filter(s -> s.getUserId() == userId)

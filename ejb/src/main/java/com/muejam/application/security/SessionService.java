@@ -12,17 +12,18 @@ import jakarta.inject.Inject;
 import jakarta.transaction.Transactional;
 
 import com.muejam.application.NotFoundException;
+import com.muejam.application.caching.CacheInvalidation;
+import com.muejam.application.caching.CacheTags;
+import com.muejam.application.routing.ReadOnly;
 import com.muejam.domain.TimeCursor;
 import com.muejam.domain.security.Session;
 import com.muejam.domain.security.SessionRepository;
-import com.muejam.infrastructure.caching.AfterCommitInvalidation;
-import com.muejam.infrastructure.routing.ReadOnly;
 
 /**
  * Bearer sessions. {@link #authenticate} runs on every authenticated request, so it is cached per token hash
  * ({@link SessionLookup}); its misses read the primary, not a replica: a revocation must stop the token at once on
  * every node, and a replica may still show the session for up to the allowed lag. Revocations are native UPDATEs
- * (no entity listener fires), so they hand their tags to {@link AfterCommitInvalidation} themselves: the session's
+ * (no entity listener fires), so they hand their tags to {@link CacheInvalidation} themselves: the session's
  * {@code session:<hash>} for one, the user's {@code user_sessions:<userId>} for all; after commit every node drops
  * the cached session before the next request can use it.
  */
@@ -48,7 +49,7 @@ public class SessionService {
     SessionRepository sessions;
 
     @Inject
-    AfterCommitInvalidation invalidation;
+    CacheInvalidation invalidation;
 
     /** The user a bearer token belongs to, if the token names an active session. */
     public Optional<AuthenticatedUser> authenticate(String token) {
@@ -91,7 +92,7 @@ public class SessionService {
         if (!s.isActive(now) || !sessions.revoke(s.getTokenHash(), now)) {
             throw new NotFoundException("session", sessionId);
         }
-        invalidation.collect(List.of("session:" + HexFormat.of().formatHex(s.getTokenHash())));
+        invalidation.afterCommit(List.of(CacheTags.session(HexFormat.of().formatHex(s.getTokenHash()))));
     }
 
     /**
@@ -104,7 +105,7 @@ public class SessionService {
         int revoked = keepSessionId == null ? sessions.revokeAllForUser(userId, now)
                 : sessions.revokeAllForUserExcept(userId, keepSessionId, now);
         if (revoked > 0) {
-            invalidation.collect(List.of("user_sessions:" + userId));
+            invalidation.afterCommit(List.of(CacheTags.userSessions(userId)));
         }
         return revoked;
     }

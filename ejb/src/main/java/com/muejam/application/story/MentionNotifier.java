@@ -9,13 +9,14 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.json.Json;
 
+import com.muejam.application.caching.CacheInvalidation;
+import com.muejam.application.caching.CacheTags;
 import com.muejam.domain.TargetType;
 import com.muejam.domain.notification.NotificationRepository;
 import com.muejam.domain.notification.NotificationType;
 import com.muejam.domain.profile.UserProfile;
 import com.muejam.domain.profile.UserProfileRepository;
 import com.muejam.domain.story.Story;
-import com.muejam.infrastructure.caching.AfterCommitInvalidation;
 
 /**
  * When a story is published, the users it mentions as {@code @username} (title or body, at most
@@ -37,7 +38,7 @@ public class MentionNotifier {
     Viewers viewers;
 
     @Inject
-    AfterCommitInvalidation invalidation;
+    CacheInvalidation invalidation;
 
     /** Notifies the story's mentioned users; returns their ids. */
     public List<Long> notifyMentioned(Story story, String authorUsername, OffsetDateTime now) {
@@ -55,7 +56,7 @@ public class MentionNotifier {
                     payload(story, authorUsername), now);
             notified.add(user.getId());
         }
-        invalidation.collect(notified.stream().map(id -> "notifications:" + id).toList());
+        invalidation.afterCommit(notified.stream().map(CacheTags::notifications).toList());
         return notified;
     }
 

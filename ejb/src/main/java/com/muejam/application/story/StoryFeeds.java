@@ -5,15 +5,16 @@ import java.util.List;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 
+import com.muejam.application.caching.CacheTags;
+import com.muejam.application.caching.CachedQuery;
 import com.muejam.application.caching.Regions;
+import com.muejam.application.routing.ReadOnly;
 import com.muejam.domain.CountCursor;
 import com.muejam.domain.TimeCursor;
 import com.muejam.domain.story.Genre;
 import com.muejam.domain.story.Story;
 import com.muejam.domain.story.StoryRepository;
 import com.muejam.domain.story.Viewer;
-import com.muejam.infrastructure.caching.CachedQuery;
-import com.muejam.infrastructure.routing.ReadOnly;
 
 /**
  * Story lists as the database serves them. The shared feeds are cached: their key is the NSFW setting, the cursor
@@ -31,37 +32,37 @@ public class StoryFeeds {
     // ---- shared (viewer without blocks), cached ----------------------------------------------------------------
 
     @ReadOnly
-    @CachedQuery(region = Regions.STORY_LISTING, tags = "story_feeds")
+    @CachedQuery(region = Regions.STORY_LISTING, tags = CacheTags.STORY_FEEDS)
     public List<Story> newest(boolean showNsfw, TimeCursor before, int limit) {
         return stories.discoverNewest(new Viewer(0, showNsfw), before, limit);
     }
 
     @ReadOnly
-    @CachedQuery(region = Regions.STORY_LISTING, tags = "story_feeds")
+    @CachedQuery(region = Regions.STORY_LISTING, tags = CacheTags.STORY_FEEDS)
     public List<Story> featured(boolean showNsfw, TimeCursor before, int limit) {
         return stories.discoverFeatured(new Viewer(0, showNsfw), before, limit);
     }
 
     @ReadOnly
-    @CachedQuery(region = Regions.STORY_LISTING, tags = "story_feeds")
+    @CachedQuery(region = Regions.STORY_LISTING, tags = CacheTags.STORY_FEEDS)
     public List<Story> popular(boolean showNsfw, CountCursor before, int limit) {
         return stories.discoverPopular(new Viewer(0, showNsfw), before, limit);
     }
 
     @ReadOnly
-    @CachedQuery(region = Regions.STORY_LISTING, tags = "story_feeds")
+    @CachedQuery(region = Regions.STORY_LISTING, tags = CacheTags.STORY_FEEDS)
     public List<Story> mostRead(boolean showNsfw, CountCursor before, int limit) {
         return stories.discoverMostRead(new Viewer(0, showNsfw), before, limit);
     }
 
     @ReadOnly
-    @CachedQuery(region = Regions.STORY_LISTING, tags = "story_feeds")
+    @CachedQuery(region = Regions.STORY_LISTING, tags = CacheTags.STORY_FEEDS)
     public List<Story> genre(boolean showNsfw, Genre genre, TimeCursor before, int limit) {
         return stories.discoverGenre(new Viewer(0, showNsfw), genre, before, limit);
     }
 
     @ReadOnly
-    @CachedQuery(region = Regions.STORY_LISTING, tags = "story_feeds")
+    @CachedQuery(region = Regions.STORY_LISTING, tags = CacheTags.STORY_FEEDS)
     public List<Story> recentlyUpdated(boolean showNsfw, TimeCursor before, int limit) {
         return stories.discoverRecentlyUpdated(new Viewer(0, showNsfw), before, limit);
     }
@@ -71,7 +72,7 @@ public class StoryFeeds {
      * {@code story_feeds} tag: any story change (publish, edit, delete) drops every cached search at commit.
      */
     @ReadOnly
-    @CachedQuery(region = Regions.SEARCH_RESULTS, tags = "story_feeds")
+    @CachedQuery(region = Regions.SEARCH_RESULTS, tags = CacheTags.STORY_FEEDS)
     public List<Story> search(boolean showNsfw, String terms, TimeCursor before, int limit) {
         return stories.searchTitles(new Viewer(0, showNsfw), terms, before, limit);
     }
@@ -117,14 +118,14 @@ public class StoryFeeds {
 
     /** Published, newest publication first; NSFW only if {@code showNsfw} (true for the author's own view). */
     @ReadOnly
-    @CachedQuery(region = Regions.STORY_LISTING, tags = "stories_by_author:{0}")
+    @CachedQuery(region = Regions.STORY_LISTING, tags = CacheTags.STORIES_BY_AUTHOR + "{0}")
     public List<Story> publishedByAuthor(long authorId, boolean showNsfw, TimeCursor before, int limit) {
         return stories.publishedByAuthor(authorId, showNsfw, before, limit);
     }
 
     /** Drafts, most recently edited first (the author's own view). */
     @ReadOnly
-    @CachedQuery(region = Regions.STORY_LISTING, tags = "stories_by_author:{0}")
+    @CachedQuery(region = Regions.STORY_LISTING, tags = CacheTags.STORIES_BY_AUTHOR + "{0}")
     public List<Story> draftsByAuthor(long authorId, TimeCursor before, int limit) {
         return stories.draftsByAuthor(authorId, before, limit);
     }

@@ -13,14 +13,15 @@ import jakarta.transaction.Transactional;
 import com.muejam.application.ConflictException;
 import com.muejam.application.NotFoundException;
 import com.muejam.application.PermissionDeniedException;
+import com.muejam.application.caching.CacheTags;
+import com.muejam.application.caching.CachedQuery;
 import com.muejam.application.caching.Regions;
+import com.muejam.application.routing.ReadOnly;
 import com.muejam.domain.profile.UserProfile;
 import com.muejam.domain.profile.UserProfileRepository;
 import com.muejam.domain.story.Genre;
 import com.muejam.domain.story.Story;
 import com.muejam.domain.story.StoryRepository;
-import com.muejam.infrastructure.caching.CachedQuery;
-import com.muejam.infrastructure.routing.ReadOnly;
 
 /**
  * Story use cases. Writes run in a JTA transaction on the primary and check who may do them (author, moderator:
@@ -120,14 +121,14 @@ public class StoryService {
 
     /** The story row as stored (deleted and drafts included): readers go through {@link StoryReader}. */
     @ReadOnly
-    @CachedQuery(region = Regions.STORIES, tags = "story:{0}")
+    @CachedQuery(region = Regions.STORIES, tags = CacheTags.STORY + "{0}")
     public Optional<Story> find(long id) {
         return stories.findById(id);
     }
 
     /** All of an author's stories (drafts too), newest id first: the author's dashboard. */
     @ReadOnly
-    @CachedQuery(region = Regions.STORY_LISTING, tags = "stories_by_author:{0}")
+    @CachedQuery(region = Regions.STORY_LISTING, tags = CacheTags.STORIES_BY_AUTHOR + "{0}")
     public List<Story> byAuthor(long authorId, Long beforeId, int limit) {
         return stories.findByAuthor(authorId, beforeId, Math.min(Math.max(limit, 1), MAX_PAGE_SIZE));
     }

@@ -3,16 +3,17 @@ package com.muejam.application.story;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 
+import com.muejam.application.caching.CacheTags;
+import com.muejam.application.caching.CachedQuery;
 import com.muejam.application.caching.Regions;
+import com.muejam.application.routing.ReadOnly;
 import com.muejam.domain.privacy.BlockRepository;
 import com.muejam.domain.privacy.PrivacySettings;
 import com.muejam.domain.privacy.PrivacySettingsRepository;
-import com.muejam.infrastructure.caching.CachedQuery;
-import com.muejam.infrastructure.routing.ReadOnly;
 
 /**
  * The reader side of privacy for story reads. {@link #context} is cached per user and invalidated by the tags the
- * privacy lane emits on a settings change ({@code privacy:{id}}) and on a block or unblock, for both users
+ * privacy services emit on a settings change ({@code privacy:{id}}) and on a block or unblock, for both users
  * ({@code blocks:{id}}). Most readers have no block relation at all, so their feeds can be the shared ones.
  */
 @ApplicationScoped
@@ -26,7 +27,7 @@ public class Viewers {
 
     /** The viewer's NSFW opt-in and whether any block involves them; id 0 is the anonymous reader. */
     @ReadOnly
-    @CachedQuery(region = Regions.USERS, tags = {"privacy:{0}", "blocks:{0}"})
+    @CachedQuery(region = Regions.USERS, tags = {CacheTags.PRIVACY + "{0}", CacheTags.BLOCKS + "{0}"})
     public ViewerContext context(long userId) {
         if (userId == 0) {
             return ViewerContext.ANONYMOUS;

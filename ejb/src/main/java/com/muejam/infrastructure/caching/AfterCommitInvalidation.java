@@ -18,10 +18,11 @@ import jakarta.transaction.TransactionSynchronizationRegistry;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.eclipse.microprofile.metrics.MetricRegistry;
 
+import com.muejam.application.caching.CacheInvalidation;
 import com.muejam.cache.QueryCache;
 
 /**
- * How a write invalidates the cache: tags collected during a JTA transaction are invalidated once, after it
+ * How a write invalidates the cache (the application's {@link CacheInvalidation}): tags collected during a JTA transaction are invalidated once, after it
  * commits — never before (a concurrent read would cache the old rows again) and not at all on rollback.
  *
  * <p>Reads may be served by a replica that has not yet replayed the commit; a miss right after the
@@ -30,7 +31,7 @@ import com.muejam.cache.QueryCache;
  * which bounds that window.
  */
 @ApplicationScoped
-public class AfterCommitInvalidation {
+public class AfterCommitInvalidation implements CacheInvalidation {
 
     private static final Logger LOG = Logger.getLogger(AfterCommitInvalidation.class.getName());
     private static final Object KEY = AfterCommitInvalidation.class;
@@ -53,7 +54,8 @@ public class AfterCommitInvalidation {
     ManagedScheduledExecutorService scheduler;
 
     /** Records tags changed by the current transaction (or invalidates at once when there is none). */
-    public void collect(Collection<String> tags) {
+    @Override
+    public void afterCommit(Collection<String> tags) {
         if (tags.isEmpty()) {
             return;
         }

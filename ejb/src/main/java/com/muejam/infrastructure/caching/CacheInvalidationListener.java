@@ -5,30 +5,26 @@ import jakarta.persistence.PostPersist;
 import jakarta.persistence.PostRemove;
 import jakarta.persistence.PostUpdate;
 
+import com.muejam.application.caching.CacheTags;
+
 /**
  * Default JPA entity listener (declared in {@code META-INF/orm.xml}): every insert, update and delete hands
- * the entity's tags to {@link AfterCommitInvalidation}. Looked up through CDI at each call rather than injected,
- * so it works whichever way the persistence provider instantiates listeners.
+ * the entity's tags (the application's entity → tag map, {@link CacheTags#of(Object)}) to
+ * {@link AfterCommitInvalidation}. Looked up through CDI at each call rather than injected, so it works whichever
+ * way the persistence provider instantiates listeners.
  */
 public class CacheInvalidationListener {
-
-    private static volatile EntityTags tags;
 
     @PostPersist
     @PostUpdate
     @PostRemove
     void changed(Object entity) {
-        EntityTags map = tags;
-        if (map == null) {
-            map = EntityTags.load(CacheInvalidationListener.class.getClassLoader());
-            tags = map;
-        }
         CDI<Object> cdi;
         try {
             cdi = CDI.current();
         } catch (IllegalStateException noContainer) {
             return; // plain Java SE use of the persistence unit (repository tests, tools): no cache to invalidate
         }
-        cdi.select(AfterCommitInvalidation.class).get().collect(map.tagsFor(entity));
+        cdi.select(AfterCommitInvalidation.class).get().afterCommit(CacheTags.of(entity));
     }
 }

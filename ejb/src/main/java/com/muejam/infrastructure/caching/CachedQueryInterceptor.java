@@ -16,6 +16,7 @@ import jakarta.interceptor.InvocationContext;
 
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 
+import com.muejam.application.caching.CachedQuery;
 import com.muejam.cache.KeyGenerator;
 import com.muejam.cache.QueryCache;
 

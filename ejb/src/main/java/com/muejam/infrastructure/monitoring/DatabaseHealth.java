@@ -6,6 +6,7 @@ import jakarta.inject.Inject;
 import org.eclipse.microprofile.health.HealthCheckResponse;
 import org.eclipse.microprofile.health.HealthCheckResponseBuilder;
 
+import com.muejam.application.operations.DatabaseReadiness;
 import com.muejam.infrastructure.pools.PoolMonitor;
 import com.muejam.infrastructure.pools.PoolSnapshot;
 import com.muejam.infrastructure.routing.DatabaseTls;
@@ -21,10 +22,10 @@ import com.muejam.infrastructure.routing.RoutingPolicy;
  * in recovery, lag, in or out of the read rotation and why) from the replica monitor's latest check, not by a
  * query of their own: a hung replica must not hang the health check, and it does not make the application
  * unready since reads fall back to the primary. Each pool is reported with its live figures, "degraded" while
- * its utilisation alert is raised.
+ * its utilisation alert is raised. The application's {@link DatabaseReadiness}.
  */
 @ApplicationScoped
-public class DatabaseHealth {
+public class DatabaseHealth implements DatabaseReadiness {
 
     @Inject
     DatabaseProbe probe;
@@ -39,6 +40,7 @@ public class DatabaseHealth {
     PoolMonitor pools;
 
     /** Checks the pools now; the web module exposes this as a MicroProfile readiness check. */
+    @Override
     public HealthCheckResponse check() {
         HealthCheckResponseBuilder builder = HealthCheckResponse.named("database");
         boolean up = true;

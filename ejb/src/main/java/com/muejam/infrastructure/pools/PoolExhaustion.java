@@ -3,6 +3,8 @@ package com.muejam.infrastructure.pools;
 import java.sql.SQLException;
 import java.util.Optional;
 
+import com.muejam.application.operations.PoolExhaustedException;
+
 /**
  * Recognises a pool acquisition timeout in an exception chain, however the persistence provider and the
  * transaction manager wrapped it. Agroal (WildFly) raises a plain {@link SQLException} without SQLState:

@@ -5,6 +5,8 @@ import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
 
+import com.muejam.application.routing.ReadOnly;
+
 /**
  * The one place that hands out entity managers. Repositories ask for a read or a write entity manager and get
  * the persistence unit of the current route; code that must pick says so with {@link #using(Route)} (or

@@ -8,7 +8,8 @@ import jakarta.interceptor.AroundInvoke;
 import jakarta.interceptor.Interceptor;
 import jakarta.interceptor.InvocationContext;
 
-import com.muejam.infrastructure.pools.PoolExhaustedException;
+import com.muejam.application.operations.PoolExhaustedException;
+import com.muejam.application.routing.ReadOnly;
 import com.muejam.infrastructure.pools.PoolExhaustion;
 
 /**

@@ -3,6 +3,8 @@ package com.muejam.infrastructure.routing;
 import java.util.ArrayDeque;
 import java.util.Deque;
 
+import com.muejam.application.routing.ReadOnly;
+
 /**
  * The route of the current thread's call stack. {@link ReadOnlyInterceptor} pushes a route when a
  * {@link ReadOnly} method is entered and pops it when the method returns, so nested calls restore the outer

@@ -7,7 +7,7 @@ import org.eclipse.microprofile.health.HealthCheck;
 import org.eclipse.microprofile.health.HealthCheckResponse;
 import org.eclipse.microprofile.health.Readiness;
 
-import com.muejam.infrastructure.monitoring.DatabaseHealth;
+import com.muejam.application.operations.DatabaseReadiness;
 
 /**
  * The data tier's readiness: served by {@link HealthServlet} at {@code /health/ready}, and by the server's own
@@ -18,7 +18,7 @@ import com.muejam.infrastructure.monitoring.DatabaseHealth;
 public class DatabaseReadinessCheck implements HealthCheck {
 
     @Inject
-    DatabaseHealth database;
+    DatabaseReadiness database;
 
     @Override
     public HealthCheckResponse call() {

@@ -10,15 +10,15 @@ import jakarta.ws.rs.container.ContainerRequestFilter;
 import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.ext.Provider;
 
+import com.muejam.application.operations.ReadConsistency;
 import com.muejam.application.security.AuthenticatedUser;
 import com.muejam.application.security.SessionService;
-import com.muejam.infrastructure.routing.ReadYourWrites;
 
 /**
  * Resolves {@code Authorization: Bearer <token>} through the sessions (cached per token hash, see
  * {@link SessionService}). No header: the request is anonymous and resources decide. A header that is not a
  * valid, active bearer token: 401 at once, whatever the resource (a client holding a revoked token must learn it).
- * A signed-in request's reads see that user's own recent commits from any node and device ({@link ReadYourWrites}).
+ * A signed-in request's reads see that user's own recent commits from any node and device ({@link ReadConsistency}).
  */
 @Provider
 @ApplicationScoped
@@ -34,7 +34,7 @@ public class AuthenticationFilter implements ContainerRequestFilter {
     CurrentUser currentUser;
 
     @Inject
-    ReadYourWrites readYourWrites;
+    ReadConsistency readConsistency;
 
     @Override
     public void filter(ContainerRequestContext request) {
@@ -50,6 +50,6 @@ public class AuthenticationFilter implements ContainerRequestFilter {
                 () -> new NotAuthorizedException("the bearer token is not valid (unknown, expired or revoked)",
                         CurrentUser.CHALLENGE));
         currentUser.set(user);
-        readYourWrites.forUser(user.userId());
+        readConsistency.forUser(user.userId());
     }
 }

@@ -11,8 +11,7 @@ import jakarta.ws.rs.container.ContainerResponseFilter;
 import jakarta.ws.rs.container.PreMatching;
 import jakarta.ws.rs.ext.Provider;
 
-import com.muejam.infrastructure.routing.Lsn;
-import com.muejam.infrastructure.routing.ReadYourWrites;
+import com.muejam.application.operations.ReadConsistency;
 
 /**
  * The read-your-writes contract over HTTP. A response whose request committed a write (or carried a token)
@@ -20,7 +19,7 @@ import com.muejam.infrastructure.routing.ReadYourWrites;
  * header back on a later request has its reads served by a replica only once that replica has replayed the
  * position, and by the primary until then. Clients keep the last value they received and send it on every
  * request; the value is opaque to them. A malformed value is ignored (the request is served without the
- * guarantee rather than refused).
+ * guarantee rather than refused). The tracking itself is the application's {@link ReadConsistency}.
  */
 @Provider
 @PreMatching
@@ -31,21 +30,15 @@ public class ConsistencyTokenFilter implements ContainerRequestFilter, Container
     public static final String HEADER = "MueJam-Consistency";
 
     @Inject
-    ReadYourWrites readYourWrites;
+    ReadConsistency readConsistency;
 
     @Override
     public void filter(ContainerRequestContext request) {
-        long lsn = Lsn.parseOrNone(request.getHeaderString(HEADER));
-        if (lsn != Lsn.NONE) {
-            readYourWrites.require(lsn);
-        }
+        readConsistency.requireToken(request.getHeaderString(HEADER));
     }
 
     @Override
     public void filter(ContainerRequestContext request, ContainerResponseContext response) {
-        long token = readYourWrites.token();
-        if (token != Lsn.NONE) {
-            response.getHeaders().putSingle(HEADER, Lsn.format(token));
-        }
+        readConsistency.token().ifPresent(token -> response.getHeaders().putSingle(HEADER, token));
     }
 }

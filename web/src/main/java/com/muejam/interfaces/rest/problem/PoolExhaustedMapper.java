@@ -13,18 +13,16 @@ import jakarta.ws.rs.ext.Provider;
 
 import org.eclipse.microprofile.config.ConfigProvider;
 
-import com.muejam.infrastructure.pools.PoolExhaustedException;
-import com.muejam.infrastructure.pools.PoolExhaustion;
-import com.muejam.infrastructure.pools.PoolMonitor;
-import com.muejam.infrastructure.routing.Route;
-import com.muejam.infrastructure.routing.RouteContext;
+import com.muejam.application.operations.PoolExhaustedException;
+import com.muejam.application.operations.PoolTimeouts;
 
 /**
  * No database connection within the pool's acquisition timeout: {@code 503 Service Unavailable} with
  * {@code Retry-After} ({@code DB_POOL_RETRY_AFTER} seconds, 2) and a problem naming the pool. The wait is bounded
  * by the pool's blocking timeout, so request threads give up instead of piling up behind the pool.
  * Read-only calls arrive as {@link PoolExhaustedException} (the routing interceptor knows the pool); other
- * calls arrive as the provider's wrapped exception, and the pool is the one this thread was handed last.
+ * calls arrive as the provider's wrapped exception, and the pool is the one this thread was handed last
+ * (both recognised, and counted, by the application's {@link PoolTimeouts}).
  */
 @Provider
 @ApplicationScoped
@@ -44,12 +42,7 @@ public class PoolExhaustedMapper implements ExceptionMapper<PoolExhaustedExcepti
 
     /** The 503 for an exception whose chain holds an acquisition timeout, if it does. */
     public static Optional<Response> ifExhausted(Throwable e) {
-        if (!PoolExhaustion.isAcquisitionTimeout(e)) {
-            return Optional.empty();
-        }
-        String pool = PoolExhaustion.named(e).map(PoolExhaustedException::pool)
-                .orElseGet(() -> RouteContext.lastUsed().poolName());
-        return Optional.of(response(pool));
+        return timeouts().exhaustedPool(e).map(PoolExhaustedMapper::response);
     }
 
     static Response response(String pool) {
@@ -64,10 +57,13 @@ public class PoolExhaustedMapper implements ExceptionMapper<PoolExhaustedExcepti
                 .build();
     }
 
+    private static PoolTimeouts timeouts() {
+        return CDI.current().select(PoolTimeouts.class).get();
+    }
+
     private static void count(String pool) {
         try {
-            String label = Route.named(pool).unitName();
-            CDI.current().select(PoolMonitor.class).get().acquisitionTimedOut(label);
+            timeouts().answered(pool);
         } catch (RuntimeException e) {
             LOG.warning(() -> "acquisition timeout not counted: " + e);
         }

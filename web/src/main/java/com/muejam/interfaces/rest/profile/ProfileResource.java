@@ -20,8 +20,8 @@ import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
 
 import com.muejam.application.NotFoundException;
+import com.muejam.application.privacy.ProfileViews;
 import com.muejam.application.profile.ProfileService;
-import com.muejam.application.profile.ProfileViews;
 import com.muejam.application.security.AuthenticatedUser;
 import com.muejam.domain.profile.UserProfile;
 import com.muejam.interfaces.rest.auth.CurrentUser;

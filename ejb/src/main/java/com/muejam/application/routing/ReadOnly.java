@@ -1,4 +1,4 @@
-package com.muejam.infrastructure.routing;
+package com.muejam.application.routing;
 
 import static java.lang.annotation.ElementType.METHOD;
 import static java.lang.annotation.ElementType.TYPE;
@@ -11,9 +11,10 @@ import java.lang.annotation.Target;
 import jakarta.interceptor.InterceptorBinding;
 
 /**
- * Marks a class or method whose database work may be served by a read replica. The route is decided by
- * {@link ReadOnlyInterceptor} before the method runs, so no connection is taken before the route is known.
- * Writes inside such a method fail fast with {@link ReadOnlyViolationException}.
+ * Marks a class or method whose database work only reads, so it may be served by a read replica. The
+ * infrastructure's routing interceptor binds to this annotation and fixes the route before the method runs, so
+ * no connection is taken before the route is known; a write inside such a method fails fast, before any SQL is
+ * sent.
  */
 @Inherited
 @InterceptorBinding

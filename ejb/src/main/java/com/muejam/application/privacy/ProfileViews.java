@@ -1,4 +1,4 @@
-package com.muejam.application.profile;
+package com.muejam.application.privacy;
 
 import java.util.List;
 import java.util.Locale;
@@ -7,11 +7,10 @@ import java.util.Optional;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 
-import com.muejam.application.privacy.BlockService;
-import com.muejam.application.privacy.PrivacyService;
+import com.muejam.application.profile.ProfileService;
+import com.muejam.application.routing.ReadOnly;
 import com.muejam.domain.privacy.ProfileVisibility;
 import com.muejam.domain.profile.UserProfile;
-import com.muejam.infrastructure.routing.ReadOnly;
 
 /**
  * Who may see a profile. A {@code public} profile shows to everyone except users its owner blocked; a
@@ -19,6 +18,7 @@ import com.muejam.infrastructure.routing.ReadOnly;
  * check, so it is treated as the stricter choice). Moderators see every profile (they review flagged ones).
  * Everyone else gets "not found", never "forbidden": the answer must not reveal that a hidden profile exists.
  * Each ingredient is a cached read of its own (profile by name, the owner's settings, the owner's blocks).
+ * It lives with privacy, which decides it, and uses the profile package, which knows nothing of privacy.
  */
 @ApplicationScoped
 public class ProfileViews {

@@ -1,8 +1,9 @@
-package com.muejam.infrastructure.pools;
+package com.muejam.application.operations;
 
 /**
- * No connection could be taken from a pool within its acquisition (blocking) timeout. The web layer answers
- * 503 with {@code Retry-After}, naming the pool.
+ * No connection could be taken from a pool within its acquisition (blocking) timeout. Thrown by the
+ * infrastructure (the routing of read-only calls knows the pool); the web layer answers 503 with
+ * {@code Retry-After}, naming the pool.
  */
 public class PoolExhaustedException extends RuntimeException {
 
