@@ -1,6 +1,5 @@
 package com.muejam.services;
 
-import com.muejam.services.internal.NativeServices;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
@@ -19,7 +18,7 @@ import java.util.Map;
 public interface LocalServices extends AutoCloseable {
 
     /** System property (and, upper-cased with '_', environment variable) selecting the backend. */
-    String MODE_PROPERTY = "muejam.services";
+    String MODE_PROPERTY = Mode.PROPERTY;
 
     /**
      * Starts whatever is missing, attaches to what already runs (resuming paused servers), re-clones a missing
@@ -28,18 +27,12 @@ public interface LocalServices extends AutoCloseable {
      * Idempotent; safe to call from several JVMs at once.
      */
     static LocalServices up(ServicesConfig config) {
-        if (Mode.testcontainers()) {
-            return Mode.testcontainersUp(config);
-        }
-        return NativeServices.up(config);
+        return (LocalServices) Mode.up(config);
     }
 
     /** Handle on services that {@link #up(ServicesConfig)} started earlier, maybe from another JVM. Starts nothing. */
     static LocalServices attach(Path stateDir) {
-        if (Mode.testcontainers()) {
-            return Mode.testcontainersAttach(stateDir);
-        }
-        return NativeServices.attach(stateDir);
+        return (LocalServices) Mode.attach(stateDir);
     }
 
     ServicesConfig config();
