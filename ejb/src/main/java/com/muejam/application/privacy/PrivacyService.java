@@ -20,7 +20,7 @@ import com.muejam.domain.privacy.ProfileVisibility;
  * Privacy settings. Most users never change the defaults and have no row, so the read returns the defaults as a
  * value (an empty {@code Optional} would not be cached and every profile view would query). A change goes through
  * the {@link PrivacySettings} entity, whose {@code privacy:{userId}} tag is invalidated after commit
- * ({@code META-INF/cache-tags.properties}).
+ * (the entity → tag map in {@link CacheTags}).
  */
 @ApplicationScoped
 public class PrivacyService {

@@ -26,7 +26,7 @@ import com.muejam.domain.story.StoryRepository;
 /**
  * Story use cases. Writes run in a JTA transaction on the primary and check who may do them (author, moderator:
  * the caller's id and role come from the web layer as plain values); reads are {@link ReadOnly} and cached
- * ({@link CachedQuery}), invalidated after commit through the tags in {@code META-INF/cache-tags.properties}
+ * ({@link CachedQuery}), invalidated after commit through the entity → tag map in {@link CacheTags}
  * ({@code story:{id}}, {@code stories_by_author:{authorId}}, {@code story_feeds}). Reader rules (drafts, NSFW,
  * blocks) are applied by {@link StoryReader}.
  */
