@@ -1,7 +1,7 @@
 /**
  * How a read reaches a replica, and when it must not.
  * <ul>
- * <li>{@link com.muejam.infrastructure.routing.ReadOnly} marks read-only calls;
+ * <li>The application's {@link com.muejam.application.routing.ReadOnly} marks read-only calls;
  * {@link com.muejam.infrastructure.routing.ReadOnlyInterceptor} fixes the route before the call runs (before any
  * transaction or connection), counts it, and retries once on the primary when a replica fails at the
  * connection level.</li>
@@ -15,6 +15,9 @@
  * (leave at once, rejoin only after staying healthy).</li>
  * <li>{@link com.muejam.infrastructure.routing.EntityManagers} hands out the persistence unit of the route
  * ({@code forRead}/{@code forWrite}) or of an explicit choice ({@code using}).</li>
+ * <li>{@link com.muejam.infrastructure.routing.ReadConsistencyTokens} and
+ * {@link com.muejam.infrastructure.routing.RoutedPoolTimeouts} are the application's {@code ReadConsistency} and
+ * {@code PoolTimeouts}: what the web layer sees of the read-your-writes token and of pool acquisition timeouts.</li>
  * </ul>
  * Nothing here knows about stories or users.
  */
