@@ -87,6 +87,7 @@
 
   function fixed(value, digits) { return value === null || value === undefined ? '–' : Number(value).toFixed(digits); }
   function percent(value) { return value === null || value === undefined ? '–' : (value * 100).toFixed(0) + ' %'; }
+  function ratio(hits, misses) { return hits + misses === 0 ? null : hits / (hits + misses); }
   function ms(seconds) { return seconds === null || seconds === undefined ? '–' : (seconds * 1000).toFixed(1); }
 
   function fillTable(id, rows) {
@@ -130,9 +131,16 @@
     $('invalidations').textContent = s.cache.invalidationsAfterCommit;
     fillTable('cache', s.cache.regions.map((c) => ({
       key: 'cache:' + c.region, breached: flagged.has('cache:' + c.region),
-      cells: [c.region, c.l1Hits, c.l1Misses, c.l2Hits, c.l2Misses, percent(c.hitRatio), c.invalidationsReceived]
+      cells: [c.region, c.l1Hits, c.l1Misses, percent(ratio(c.l1Hits, c.l1Misses)), c.l2Hits, c.l2Misses,
+        percent(ratio(c.l2Hits, c.l2Misses)), percent(c.hitRatio), c.invalidationsReceived]
     })));
     $('requests').textContent = s.requests.count;
+    const last = history.length - 1;
+    ['p50', 'p95', 'p99'].forEach((q) => {
+      $('latency-' + q).textContent = ms(latency(last, Number(q.substring(1)) / 100));
+    });
+    const p95 = latency(last, 0.95);
+    $('latency-p95').classList.toggle('error', p95 !== null && p95 > 0.1);
     $('errors').textContent = s.requests.errors5xx;
     $('slow-total').textContent = s.slowQueries.total;
     $('slow-rate').textContent = fixed(slowPerMinute(history.length - 1), 1);
@@ -143,15 +151,46 @@
     drawCharts();
   }
 
+  // the oldest point within the minute before history[i]
+  function minuteBefore(i) {
+    let j = i;
+    while (j > 0 && history[i].time - history[j - 1].time <= 60000) {
+      j--;
+    }
+    return j;
+  }
+
   // slow queries per minute at history[i]: the rise over the minute before it (or the time there is)
   function slowPerMinute(i) {
     const now = history[i];
-    let j = i;
-    while (j > 0 && now.time - history[j - 1].time <= 60000) {
-      j--;
+    const then = history[minuteBefore(i)];
+    const span = (now.time - then.time) / 60000;
+    return span <= 0 ? null : (now.snapshot.slowQueries.total - then.snapshot.slowQueries.total) / span;
+  }
+
+  // quantile q (seconds) of the requests served in the minute before history[i], over all routes, from the
+  // cumulative histogram buckets, interpolated within a bucket as Prometheus' histogram_quantile does
+  function latency(i, q) {
+    const now = history[i].snapshot.requests;
+    const j = minuteBefore(i);
+    const then = j < i ? history[j].snapshot.requests : { count: 0, buckets: [] };
+    const total = now.count - then.count;
+    if (total <= 0 || now.buckets.length === 0) {
+      return null;
     }
-    const span = (now.time - history[j].time) / 60000;
-    return span <= 0 ? null : (now.snapshot.slowQueries.total - history[j].snapshot.slowQueries.total) / span;
+    const before = new Map(then.buckets.map((b) => [b.le, b.count]));
+    const rank = q * total;
+    let lower = 0;
+    let below = 0;
+    for (const b of now.buckets) {
+      const count = b.count - (before.get(b.le) || 0);
+      if (count >= rank) {
+        return count === below ? b.le : lower + (b.le - lower) * (rank - below) / (count - below);
+      }
+      lower = b.le;
+      below = count;
+    }
+    return lower; // beyond the last bound
   }
 
   function series(names, pick) {
@@ -206,9 +245,9 @@
     }).concat([line('80 %', 80)]), 100);
     chart('chart-latency', ['p50', 'p95', 'p99'].map((q, k) => ({
       label: q, borderColor: COLOURS[k], backgroundColor: COLOURS[k], pointRadius: 0, borderWidth: 2, spanGaps: true,
-      data: history.map((h) => {
-        const v = h.snapshot.requests[q + 'Seconds'];
-        return v === null || v === undefined ? null : v * 1000;
+      data: history.map((h, i) => {
+        const v = latency(i, Number(q.substring(1)) / 100);
+        return v === null ? null : v * 1000;
       })
     })).concat([line('100 ms', 100)]), 150);
     chart('chart-slow', [{

@@ -60,7 +60,9 @@ public class StatusFigures {
                     s.gaugeLong("muejam_cache_misses", "region", region, "tier", "l1"),
                     s.gaugeLong("muejam_cache_hits", "region", region, "tier", "l2"),
                     s.gaugeLong("muejam_cache_misses", "region", region, "tier", "l2"),
-                    s.gauge("muejam_cache_hit_ratio", "region", region).orElse(null),
+                    s.gaugeLong("muejam_cache_hits", "region", region, "tier", "l1")
+                            + s.gaugeLong("muejam_cache_misses", "region", region, "tier", "l1") == 0 ? null
+                            : s.gauge("muejam_cache_hit_ratio", "region", region).orElse(null),
                     s.gaugeLong("muejam_cache_invalidations_received", "region", region)));
         }
         String breaker = switch (s.gauge("muejam_cache_l2_breaker_state").map(Double::intValue).orElse(0)) {
@@ -79,10 +81,7 @@ public class StatusFigures {
         List<StatusSnapshot.Route> routes = routes(all);
         long count = routes.stream().mapToLong(StatusSnapshot.Route::count).sum();
         long errors = routes.stream().filter(r -> r.status().equals("5xx")).mapToLong(StatusSnapshot.Route::count).sum();
-        StatusSnapshot.Requests requests = routes.stream().filter(r -> r.p95Seconds() != null).findFirst()
-                .map(r -> new StatusSnapshot.Requests(count, errors, r.method() + " " + r.route(), r.p50Seconds(),
-                        r.p95Seconds(), r.p99Seconds()))
-                .orElse(new StatusSnapshot.Requests(count, errors, null, null, null, null));
+        StatusSnapshot.Requests requests = new StatusSnapshot.Requests(count, errors, buckets(all));
         return new StatusSnapshot(System.currentTimeMillis(), pools, replicas, cache, slow, requests,
                 routes.subList(0, Math.min(ROUTES_SHOWN, routes.size())), List.of()).withFlags();
     }
@@ -102,6 +101,19 @@ public class StatusFigures {
         routes.sort(Comparator.comparing((StatusSnapshot.Route r) -> r.p95Seconds() == null ? -1 : r.p95Seconds())
                 .reversed().thenComparing(StatusSnapshot.Route::route));
         return routes;
+    }
+
+    /** The request timers' histogram buckets summed over every route (all timers share the configured bounds). */
+    private static List<StatusSnapshot.Bucket> buckets(Map<MetricID, Metric> all) {
+        java.util.TreeMap<Double, Long> sums = new java.util.TreeMap<>();
+        all.forEach((id, metric) -> {
+            if (id.getName().equals(REQUEST_TIMER) && metric instanceof Timer timer) {
+                for (Snapshot.HistogramBucket b : timer.getSnapshot().bucketValues()) {
+                    sums.merge(b.getBucket() / 1e9, b.getCount(), Long::sum); // bounds in nanoseconds
+                }
+            }
+        });
+        return sums.entrySet().stream().map(e -> new StatusSnapshot.Bucket(e.getKey(), e.getValue())).toList();
     }
 
     /** A timer's percentile in seconds (snapshots hold nanoseconds); null when the window is empty. */

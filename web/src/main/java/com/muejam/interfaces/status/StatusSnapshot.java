@@ -35,9 +35,16 @@ public record StatusSnapshot(long time, List<Pool> pools, List<Replica> replicas
     public record PoolCount(String pool, long count) {
     }
 
-    /** All API requests since start, the 5xx among them, and the latency of the slowest route (by p95). */
-    public record Requests(long count, long errors5xx, String slowestRoute, Double p50Seconds, Double p95Seconds,
-            Double p99Seconds) {
+    /**
+     * All API requests since start, the 5xx among them, and their latency histogram over every route: cumulative
+     * counts of requests that took at most {@code le} seconds, since start (as Prometheus' {@code _bucket} series).
+     * The page takes percentiles of the last minute from the difference between two of these.
+     */
+    public record Requests(long count, long errors5xx, List<Bucket> buckets) {
+    }
+
+    /** Requests that took at most {@code le} seconds. */
+    public record Bucket(double le, long count) {
     }
 
     /** Latency of one route template, method and status class. */

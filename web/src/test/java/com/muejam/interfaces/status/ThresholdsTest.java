@@ -11,7 +11,7 @@ class ThresholdsTest {
     private static StatusSnapshot snapshot(List<StatusSnapshot.Pool> pools, List<StatusSnapshot.Replica> replicas,
             List<StatusSnapshot.Region> regions, String breaker, List<StatusSnapshot.Route> routes) {
         return new StatusSnapshot(0, pools, replicas, new StatusSnapshot.Cache(breaker, 0, regions),
-                new StatusSnapshot.SlowQueries(0, List.of()), new StatusSnapshot.Requests(0, 0, null, null, null, null),
+                new StatusSnapshot.SlowQueries(0, List.of()), new StatusSnapshot.Requests(0, 0, List.of()),
                 routes, List.of()).withFlags();
     }
 
