@@ -151,6 +151,7 @@ MueJam is running.
   OpenAPI      http://localhost:$HTTP_PORT/openapi
   Metrics      http://localhost:$HTTP_PORT/metrics
   Health       http://localhost:$HTTP_PORT/health/ready
+  Status       http://localhost:$HTTP_PORT/status/   (moderators: see README "Status page and alert rules")
   Console      http://localhost:$MGMT_PORT/console   (add a management user first: $WILDFLY/bin/add-user.sh)
   Services     $(services status | tr '\n' ' ')
   Server log   $(node_dir 1)/wildfly.log

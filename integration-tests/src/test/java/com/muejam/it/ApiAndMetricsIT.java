@@ -97,15 +97,42 @@ class ApiAndMetricsIT {
     }
 
     @Test
-    void readinessReportsBothPoolsAndTheReplicaInRecovery() throws Exception {
+    void publicReadinessSaysUpPerCheckAndNothingMoreWhileOperatorsGetTheDetail() throws Exception {
         HttpResponse<String> response = app.get("health/ready");
         assertThat(response.statusCode()).as(response.body()).isEqualTo(200);
-        assertThat(response.body())
+        // no exception text, host, pool figures or WAL positions for anyone who asks
+        assertThat(response.body()).isEqualTo("{\"status\":\"UP\",\"checks\":[{\"name\":\"database\",\"status\":\"UP\"}]}");
+
+        assertThat(app.healthDetail())
                 .contains("\"name\":\"database\"")
                 .contains("\"primary_in_recovery\":false")
                 .contains("\"replica_in_recovery\":true")
+                .containsPattern("\"primary_lsn\":\"[0-9A-F]+/[0-9A-F]+\"")
                 .containsPattern("\"primary_pool\":\"ok: \\d+ active, \\d+ idle, 0 waiting, max 50\"")
                 .containsPattern("\"replica_pool\":\"ok: \\d+ active, \\d+ idle, 0 waiting, max 50\"");
+    }
+
+    @Test
+    void theStatusFiguresAndHealthDetailAreForModeratorsOnly() throws Exception {
+        for (String path : new String[] {"api/status", "api/status/health"}) {
+            HttpResponse<String> anonymous = app.get(path);
+            assertThat(anonymous.statusCode()).as(path).isEqualTo(401);
+            assertThat(anonymous.headers().firstValue("Content-Type")).hasValue("application/problem+json");
+            assertThat(anonymous.headers().firstValue("WWW-Authenticate")).hasValue("Bearer realm=\"muejam\"");
+            HttpResponse<String> user = app.get(path, app.signUp("curious").auth());
+            assertThat(user.statusCode()).as(path).isEqualTo(403);
+            assertThat(user.headers().firstValue("Content-Type")).hasValue("application/problem+json");
+            assertThat(user.body()).doesNotContain("primary_pool").doesNotContain("\"pools\"");
+        }
+        HttpResponse<String> status = app.get("api/status", app.moderator().auth());
+        assertThat(status.statusCode()).as(status.body()).isEqualTo(200);
+        assertThat(status.headers().firstValue("Cache-Control")).hasValue("no-store");
+        assertThat(status.body()).contains("\"pool\":\"primary\"").contains("\"replica\":\"replica\"")
+                .contains("\"breaker\":\"CLOSED\"").contains("\"flags\":[");
+        // the page is static and public; its data is not
+        HttpResponse<String> page = app.get("status/");
+        assertThat(page.statusCode()).isEqualTo(200);
+        assertThat(page.body()).contains("<title>MueJam data tier status</title>").doesNotContain("primary_pool");
     }
 
     @Test

@@ -34,8 +34,8 @@ import com.muejam.services.TlsMaterial;
  * made for this run; the server also listens on 127.0.0.2): an application node with {@code DB_SSLMODE=verify-full}
  * and the right {@code DB_SSLROOTCERT} is ready, every pooled connection is encrypted, and its cache tier works
  * over {@code rediss://} with {@code VALKEY_CA_CERT} against a TLS-only Redis (same CA); with another CA, or
- * through a host the certificate does not list, the node logs one start-up line naming the setting and
- * {@code /health/ready} reports it.
+ * through a host the certificate does not list, the node logs one start-up line naming the setting and the public
+ * {@code /health/ready} says DOWN (and nothing more).
  *
  * <p>Its own TLS primary (state {@code target/tls-services}, port {@code muejam.it.tls.primary.port}, default
  * 57436, Redis 57437; TLS Redis {@code muejam.it.tls.valkey.port}, 57433); the refused nodes use the session's
@@ -158,8 +158,9 @@ class DatabaseTlsIT {
     @Test
     void verifyFullWithTheRightCaIsReadyAndEveryPooledConnectionIsEncrypted() throws Exception {
         // the cache tier over rediss:// with the same CA
+        // and /metrics kept for operators (METRICS_PUBLIC=false), as on a node whose HTTP port the public reaches
         Map<String, String> valkey = Map.of("VALKEY_URL", "rediss://localhost:" + tlsRedisPort + "/0",
-                "VALKEY_CA_CERT", tls.caCert().toString());
+                "VALKEY_CA_CERT", tls.caCert().toString(), "METRICS_PUBLIC", "false");
         try (AppNode node = node("tls-verified", 80, "localhost", tls.caCert().toString(), valkey).start()) {
             String clients = "";
             long deadline = System.nanoTime() + Duration.ofSeconds(30).toNanos();
@@ -171,10 +172,10 @@ class DatabaseTlsIT {
             System.out.println("[tls-it] redis clients over TLS: " + clients.lines().filter(l -> l.contains("muejam-cache-")).count());
             assertThat(clients).as("the node's cache clients on the TLS-only Redis").contains("name=muejam-cache-");
 
-            String health = get(node.url() + "health/ready");
-            assertThat(health).contains("\"primary\":\"up\"");
-            try (Connection c = Migrations.connect("jdbc:postgresql://localhost:" + primary.port() + "/postgres",
-                    primary.user(), "", new DatabaseTls("verify-full", tls.caCert().toString()));
+            assertThat(get(node.url() + "health/ready"))
+                    .isEqualTo("{\"status\":\"UP\",\"checks\":[{\"name\":\"database\",\"status\":\"UP\"}]}");
+            assertMetricsForOperatorsOnly(node);
+            try (Connection c = tlsPrimary();
                  Statement st = c.createStatement();
                  ResultSet rs = st.executeQuery("SELECT count(*), count(*) FILTER (WHERE s.ssl)"
                          + " FROM pg_stat_activity a JOIN pg_stat_ssl s USING (pid)"
@@ -195,9 +196,10 @@ class DatabaseTlsIT {
             assertThat(line).contains("SEVERE [com.muejam.infrastructure.routing.ReplicaMonitor]").contains("database TLS: PrimaryDS: TLS to localhost refused: the server"
                     + " certificate is not signed by a CA in DB_SSLROOTCERT (" + otherCa.caCert()
                     + "; DB_SSLMODE=verify-full)");
-            String health = awaitHealthContaining(node, "DB_SSLROOTCERT");
+            // the public answer says DOWN and nothing about why (the log line above does, for operators)
+            String health = awaitHealthContaining(node, "\"status\":\"DOWN\"");
             System.out.println("[tls-it] " + health);
-            assertThat(health).contains("\"status\":\"DOWN\"");
+            assertThat(health).isEqualTo("{\"status\":\"DOWN\",\"checks\":[{\"name\":\"database\",\"status\":\"DOWN\"}]}");
         }
     }
 
@@ -226,6 +228,32 @@ class DatabaseTlsIT {
             Thread.sleep(500);
         }
         throw new AssertionError("/health/ready never mentioned " + text + "; last: " + last);
+    }
+
+    private static Connection tlsPrimary() throws Exception {
+        return Migrations.connect("jdbc:postgresql://localhost:" + primary.port() + "/postgres", primary.user(), "",
+                new DatabaseTls("verify-full", tls.caCert().toString()));
+    }
+
+    /** METRICS_PUBLIC=false: anonymous 401 and a plain user 403 (problem+json), a moderator gets the text. */
+    private static void assertMetricsForOperatorsOnly(AppNode node) throws Exception {
+        com.muejam.it.routing.AppClient app = new com.muejam.it.routing.AppClient(node.url());
+        HttpResponse<String> anonymous = app.get("metrics");
+        assertThat(anonymous.statusCode()).isEqualTo(401);
+        assertThat(anonymous.headers().firstValue("Content-Type")).hasValue("application/problem+json");
+        assertThat(anonymous.body()).contains("METRICS_PUBLIC=false").doesNotContain("muejam_");
+        com.muejam.it.routing.AppClient.User user = app.signUp("scraper");
+        HttpResponse<String> plain = app.get("metrics", user.auth());
+        assertThat(plain.statusCode()).isEqualTo(403);
+        assertThat(plain.headers().firstValue("Content-Type")).hasValue("application/problem+json");
+        try (Connection c = tlsPrimary(); Statement st = c.createStatement()) {
+            st.executeUpdate("UPDATE user_credentials SET role = 'moderator' WHERE user_id = " + user.id());
+        }
+        String token = app.signIn(user.username(), com.muejam.it.routing.AppClient.PASSWORD);
+        HttpResponse<String> operator = app.get("metrics", "Authorization", "Bearer " + token);
+        assertThat(operator.statusCode()).isEqualTo(200);
+        assertThat(operator.body()).contains("muejam_pool_max_size");
+        System.out.println("[tls-it] METRICS_PUBLIC=false: anonymous 401, user 403, moderator 200");
     }
 
     private static String get(String url) throws IOException, InterruptedException {

@@ -100,6 +100,26 @@ public final class AppClient {
         return m.group(1);
     }
 
+    /** A new moderator (the platform's operators): signed up, promoted, signed in again (a session caches its role). */
+    public User moderator() {
+        User u = signUp("operator");
+        com.muejam.it.api.TestDatabase.promoteToModerator(u.id());
+        return new User(u.id(), u.username(), signIn(u.username(), PASSWORD));
+    }
+
+    private volatile User operator;
+
+    /**
+     * The readiness checks with their detail (pool figures, replica lag and rotation, database errors), as an operator
+     * reads them at {@code /api/status/health}; the public {@code /health/ready} says UP or DOWN only.
+     */
+    public String healthDetail() {
+        if (operator == null) {
+            operator = moderator();
+        }
+        return get("api/status/health", operator.auth()).body();
+    }
+
     /** Bearer tokens of the authors made by {@link #createAuthor()}, by profile id. */
     private final java.util.Map<Long, String> authorTokens = new java.util.concurrent.ConcurrentHashMap<>();
 

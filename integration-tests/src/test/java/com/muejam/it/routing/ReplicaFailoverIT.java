@@ -285,7 +285,7 @@ class ReplicaFailoverIT {
         try {
             execute(Operations.createWriteAttributeOperation(pool, "connection-pool.max-size", 37));
             assertThat(app.metric("muejam_pool_max_size", "pool=primary")).isEqualTo(37);
-            assertThat(app.get("health/ready").body()).containsPattern("\"primary_pool\":\"ok: \\d+ active, \\d+ idle, 0 waiting, max 37\"");
+            assertThat(app.healthDetail()).containsPattern("\"primary_pool\":\"ok: \\d+ active, \\d+ idle, 0 waiting, max 37\"");
         } finally {
             execute(Operations.createWriteAttributeOperation(pool, "connection-pool.max-size",
                     new ModelNode().setExpression("${DB_POOL_MAX_CONNECTIONS:50}")));

@@ -1,22 +1,16 @@
 package com.muejam.interfaces.health;
 
 import java.io.IOException;
-import java.util.List;
-import java.util.Map;
 
 import jakarta.enterprise.inject.Any;
 import jakarta.enterprise.inject.Instance;
 import jakarta.inject.Inject;
-import jakarta.json.Json;
-import jakarta.json.JsonArrayBuilder;
-import jakarta.json.JsonObjectBuilder;
 import jakarta.servlet.annotation.WebServlet;
 import jakarta.servlet.http.HttpServlet;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 
 import org.eclipse.microprofile.health.HealthCheck;
-import org.eclipse.microprofile.health.HealthCheckResponse;
 import org.eclipse.microprofile.health.Liveness;
 import org.eclipse.microprofile.health.Readiness;
 
@@ -26,6 +20,9 @@ import org.eclipse.microprofile.health.Readiness;
  * are UP, 503 otherwise. WildFly's own {@code /health} (management port) does not collect checks from an EAR's
  * sub-deployments (WFLY-12835), so the application serves its checks itself; the checks stay standard
  * {@code @Readiness}/{@code @Liveness} beans that a server supporting them also picks up.
+ * <p>
+ * This answer is public (load balancers poll it), so it says UP or DOWN per check and nothing else: no exception
+ * text, host names, pool figures or WAL positions. Operators get the detail at {@code /api/status/health}.
  */
 @WebServlet(urlPatterns = {"/health", "/health/*"})
 public class HealthServlet extends HttpServlet {
@@ -57,41 +54,10 @@ public class HealthServlet extends HttpServlet {
             response.sendError(HttpServletResponse.SC_NOT_FOUND);
             return;
         }
-        List<HealthCheckResponse> results = checks.stream().map(HealthServlet::call).toList();
-        boolean up = results.stream().allMatch(r -> r.getStatus() == HealthCheckResponse.Status.UP);
-        JsonArrayBuilder array = Json.createArrayBuilder();
-        results.forEach(r -> array.add(toJson(r)));
-        response.setStatus(up ? HttpServletResponse.SC_OK : HttpServletResponse.SC_SERVICE_UNAVAILABLE);
+        HealthReport report = HealthReport.of(checks);
+        response.setStatus(report.up() ? HttpServletResponse.SC_OK : HttpServletResponse.SC_SERVICE_UNAVAILABLE);
         response.setContentType("application/json");
-        response.getWriter().write(Json.createObjectBuilder().add("status", up ? "UP" : "DOWN")
-                .add("checks", array).build().toString());
-    }
-
-    private static HealthCheckResponse call(HealthCheck check) {
-        try {
-            return check.call();
-        } catch (RuntimeException e) {
-            return HealthCheckResponse.named(check.getClass().getSimpleName()).down()
-                    .withData("error", String.valueOf(e.getMessage())).build();
-        }
-    }
-
-    private static JsonObjectBuilder toJson(HealthCheckResponse r) {
-        JsonObjectBuilder check = Json.createObjectBuilder().add("name", r.getName()).add("status", r.getStatus().name());
-        r.getData().filter(d -> !d.isEmpty()).ifPresent(data -> {
-            JsonObjectBuilder d = Json.createObjectBuilder();
-            for (Map.Entry<String, Object> e : data.entrySet()) {
-                Object v = e.getValue();
-                if (v instanceof Boolean b) {
-                    d.add(e.getKey(), b);
-                } else if (v instanceof Number n) {
-                    d.add(e.getKey(), n.longValue());
-                } else {
-                    d.add(e.getKey(), String.valueOf(v));
-                }
-            }
-            check.add("data", d);
-        });
-        return check;
+        response.setHeader("Cache-Control", "no-store");
+        response.getWriter().write(report.publicJson().toString());
     }
 }
