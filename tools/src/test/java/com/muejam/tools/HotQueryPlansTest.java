@@ -7,7 +7,6 @@ import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
-import java.util.Arrays;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
@@ -21,6 +20,7 @@ import org.junit.jupiter.api.DynamicTest;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestFactory;
 
+import com.muejam.infrastructure.persistence.HotQueries;
 import com.muejam.infrastructure.persistence.HotQuery;
 import com.muejam.tools.catalog.IndexCatalog;
 import com.muejam.tools.catalog.IndexCatalog.Index;
@@ -67,7 +67,7 @@ class HotQueryPlansTest {
 
     @TestFactory
     Stream<DynamicTest> everyHotQueryUsesItsIndexAndNoSequentialScan() {
-        return Arrays.stream(HotQuery.values()).map(q -> DynamicTest.dynamicTest(q.name(), () -> {
+        return HotQueries.ALL.stream().map(q -> DynamicTest.dynamicTest(q.name(), () -> {
             Map<String, Object> values = typical.forQuery(q);
             Plan plan = Plan.explain(connection, q, values);
             String why = q.name() + " plan: " + plan.shape() + "\nvalues: " + values;
@@ -86,7 +86,7 @@ class HotQueryPlansTest {
      */
     @TestFactory
     Stream<DynamicTest> heavyValuesNeverScanSequentially() {
-        return Arrays.stream(HotQuery.values()).map(q -> DynamicTest.dynamicTest(q.name(), () -> {
+        return HotQueries.ALL.stream().map(q -> DynamicTest.dynamicTest(q.name(), () -> {
             Map<String, Object> values = heavy.forQuery(q);
             Plan plan = Plan.explain(connection, q, values);
             if (!plan.indexes().containsAll(q.indexes())) {
@@ -106,7 +106,7 @@ class HotQueryPlansTest {
 
     @Test
     void everyIndexServesANamedQueryAndEveryNamedIndexExists() {
-        Set<String> named = Arrays.stream(HotQuery.values()).flatMap(q -> q.indexes().stream())
+        Set<String> named = HotQueries.ALL.stream().flatMap(q -> q.indexes().stream())
                 .collect(Collectors.toSet());
         Set<String> existing = catalog.indexes().stream().map(Index::name).collect(Collectors.toSet());
         assertThat(existing).containsAll(named);
