@@ -30,8 +30,8 @@ import com.muejam.tools.plans.SampleParameters;
 /**
  * The proof: on a generated database (10^5 rows in the big tables, after ANALYZE) every catalogue query is
  * planned with the index it was designed around and without a sequential scan; the schema has at least 60
- * indexes, none invalid, duplicate or a prefix of another; every index serves a named query; every foreign key
- * has an index.
+ * indexes, none invalid, duplicate or a prefix of another; every index serves a named query or a foreign key;
+ * every foreign key has an index.
  */
 class HotQueryPlansTest {
 
@@ -110,9 +110,10 @@ class HotQueryPlansTest {
                 .collect(Collectors.toSet());
         Set<String> existing = catalog.indexes().stream().map(Index::name).collect(Collectors.toSet());
         assertThat(existing).containsAll(named);
+        // an index no query names must at least serve a foreign key (stories_author_id_idx: profile deletes)
         List<String> withoutQuery = catalog.indexes().stream().filter(i -> !i.primary())
-                .map(Index::name).filter(n -> !named.contains(n)).toList();
-        assertThat(withoutQuery).as("indexes no named query needs").isEmpty();
+                .filter(i -> !catalog.servesForeignKey(i)).map(Index::name).filter(n -> !named.contains(n)).toList();
+        assertThat(withoutQuery).as("indexes neither a named query nor a foreign key needs").isEmpty();
     }
 
     @Test

@@ -42,17 +42,6 @@ public class JpaStoryRepository implements StoryRepository {
     }
 
     @Override
-    public List<Story> findByAuthor(long authorId, Long beforeId, int limit) {
-        return list(STORIES_BY_AUTHOR, Map.of("authorId", authorId,
-                "beforeId", beforeId == null ? Long.MAX_VALUE : beforeId, "limit", limit));
-    }
-
-    @Override
-    public List<Story> publishedByAuthor(long authorId, TimeCursor before, int limit) {
-        return publishedByAuthor(authorId, true, before, limit);
-    }
-
-    @Override
     public List<Story> publishedByAuthor(long authorId, boolean showNsfw, TimeCursor before, int limit) {
         return list(STORIES_PUBLISHED_BY_AUTHOR, Map.of("authorId", authorId, "showNsfw", showNsfw,
                 "beforeAt", before.at(), "beforeId", before.id(), "limit", limit));

@@ -6,13 +6,6 @@ package com.muejam.infrastructure.persistence;
  */
 public enum StoryQuery implements HotQuery {
 
-    STORIES_BY_AUTHOR("""
-            SELECT * FROM stories s
-            WHERE s.author_id = :authorId AND NOT s.deleted AND s.id < :beforeId
-            ORDER BY s.id DESC
-            LIMIT :limit""",
-            "stories_author_id_idx"),
-
     /** NSFW is a filter on the author's index (pass showNsfw = true for the author's own view). */
     STORIES_PUBLISHED_BY_AUTHOR("""
             SELECT * FROM stories s

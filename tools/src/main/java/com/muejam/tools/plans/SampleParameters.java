@@ -95,7 +95,7 @@ public final class SampleParameters {
                 v.put("afterAt", now.minusDays(7));
                 v.put("to", now);
             }
-            case "STORIES_BY_AUTHOR", "STORIES_PUBLISHED_BY_AUTHOR", "STORY_DRAFTS_BY_AUTHOR" ->
+            case "STORIES_PUBLISHED_BY_AUTHOR", "STORY_DRAFTS_BY_AUTHOR" ->
                     v.put("authorId", top("stories", "author_id"));
             case "DISCOVER_NEWEST", "DISCOVER_FEATURED", "DISCOVER_POPULAR", "DISCOVER_MOST_READ",
                  "DISCOVER_RECENTLY_UPDATED" -> { }
