@@ -11,7 +11,7 @@ import com.muejam.services.PgNode;
 import com.muejam.services.ServicesConfig;
 
 /**
- * The project-started PostgreSQL primary of the schema lane (port 18432, replica 18433, Redis 18379), started
+ * The project-started PostgreSQL primary of the schema tests (port 18432, replica 18433, Redis 18379), started
  * once per test JVM and stopped when it exits (unless it was already running). Each test gets its own database.
  */
 final class TestPostgres {

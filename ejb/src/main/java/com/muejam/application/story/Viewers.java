@@ -12,7 +12,7 @@ import com.muejam.infrastructure.routing.ReadOnly;
 
 /**
  * The reader side of privacy for story reads. {@link #context} is cached per user and invalidated by the tags the
- * privacy lane emits on a settings change ({@code privacy:{id}}) and on a block or unblock, for both users
+ * privacy service emits on a settings change ({@code privacy:{id}}) and on a block or unblock, for both users
  * ({@code blocks:{id}}). Most readers have no block relation at all, so their feeds can be the shared ones.
  */
 @ApplicationScoped

@@ -32,7 +32,7 @@ import com.muejam.tools.plans.SampleParameters;
  *   IndexBenchmark [--rows 1000000] [--database muejam_bench] [--reuse] [--runs 11] [--only Q1,Q2]
  *                  [--case typical|heavy]
  * </pre>
- * It uses the project-started PostgreSQL of the schema lane (port 18432; started if needed, left running).
+ * It uses the project-started schema services' PostgreSQL (port 18432; started if needed, left running).
  */
 public final class IndexBenchmark {
 

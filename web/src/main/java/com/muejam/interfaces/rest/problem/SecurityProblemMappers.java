@@ -16,7 +16,7 @@ import com.muejam.application.security.TwoFactorUnavailableException;
 import com.muejam.interfaces.rest.auth.CurrentUser;
 
 /**
- * Problems of the security lane: throttled sign-ins and exceeded write limits ({@code 429} with
+ * Security problems: throttled sign-ins and exceeded write limits ({@code 429} with
  * {@code Retry-After}), a missing or wrong second factor ({@code 401} with a problem type of its own), rejected
  * codes or passwords ({@code 400} naming the field), two-factor not configured ({@code 503}).
  */
