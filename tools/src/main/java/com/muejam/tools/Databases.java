@@ -13,10 +13,14 @@ import com.muejam.services.ServicesConfig;
 /** Connections and scratch databases for the tools and their tests. */
 public final class Databases {
 
-    /** Ports of the project-started schema services (primary, replica, Redis). */
-    public static final int PRIMARY_PORT = 18432;
-    public static final int REPLICA_PORT = 18433;
-    public static final int REDIS_PORT = 18379;
+    /**
+     * Ports of the project-started schema services (primary, replica, Redis): 18432, 18433, 18379 unless the system
+     * properties {@code muejam.schema.primaryPort}, {@code muejam.schema.replicaPort}, {@code muejam.schema.redisPort}
+     * say otherwise (the ejb module's persistence tests read the same ones).
+     */
+    public static final int PRIMARY_PORT = Integer.getInteger("muejam.schema.primaryPort", 18432);
+    public static final int REPLICA_PORT = Integer.getInteger("muejam.schema.replicaPort", 18433);
+    public static final int REDIS_PORT = Integer.getInteger("muejam.schema.redisPort", 18379);
 
     private Databases() {
     }
