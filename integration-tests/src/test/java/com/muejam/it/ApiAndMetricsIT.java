@@ -2,42 +2,17 @@ package com.muejam.it;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.net.URL;
 import java.net.http.HttpResponse;
 import java.util.UUID;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
-import org.jboss.arquillian.container.test.api.Deployment;
-import org.jboss.arquillian.container.test.api.RunAsClient;
-import org.jboss.arquillian.junit5.ArquillianExtension;
-import org.jboss.arquillian.test.api.ArquillianResource;
-import org.jboss.shrinkwrap.api.spec.EnterpriseArchive;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.extension.ExtendWith;
 
 import com.muejam.it.routing.AppClient;
 
 /** Over HTTP, as a client sees it: the story endpoint, its errors, and the metric it increments. */
-@RunAsClient
-@ExtendWith(ArquillianExtension.class)
-class ApiAndMetricsIT {
-
-    @ArquillianResource
-    URL base;
-
-    AppClient app;
-
-    @Deployment(testable = false)
-    static EnterpriseArchive deployment() {
-        return Deployments.ear();
-    }
-
-    @BeforeEach
-    void client() {
-        app = new AppClient(base.toString());
-    }
+class ApiAndMetricsIT extends DeployedEarTest {
 
     @Test
     void creatingAStoryIncrementsTheMetricInThePrometheusText() throws Exception {

@@ -25,7 +25,7 @@ import com.muejam.services.TlsMaterial;
  * certificate does not list are refused with a message naming the setting.
  *
  * <p>Its own services (state {@code muejam.tls.stateDir}, primary {@code muejam.tls.primaryPort}, default 57432,
- * Redis {@code muejam.tls.redisPort}, default 57439), so TLS never reaches another lane's cluster.
+ * Redis {@code muejam.tls.redisPort}, default 57439), so TLS never reaches another test's cluster.
  */
 class DatabaseTlsTest {
 

@@ -11,7 +11,8 @@ import com.muejam.services.PgNode;
 import com.muejam.services.ServicesConfig;
 
 /**
- * The project-started PostgreSQL primary of the schema lane (port 18432, replica 18433, Redis 18379), started
+ * The project-started PostgreSQL primary of the schema tests (port 18432, replica 18433, Redis 18379; the
+ * {@code muejam.schema.primaryPort}, {@code replicaPort} and {@code redisPort} system properties move them), started
  * once per test JVM and stopped when it exits (unless it was already running). Each test gets its own database.
  */
 final class TestPostgres {
@@ -27,7 +28,9 @@ final class TestPostgres {
                     System.getProperty("java.io.tmpdir") + "/muejam-schema-services"));
             boolean wasRunning = running(stateDir);
             services = LocalServices.up(ServicesConfig.builder().stateDir(stateDir)
-                    .primaryPort(18432).replicaPorts(18433).redisPort(18379).build());
+                    .primaryPort(Integer.getInteger("muejam.schema.primaryPort", 18432))
+                    .replicaPorts(Integer.getInteger("muejam.schema.replicaPort", 18433))
+                    .redisPort(Integer.getInteger("muejam.schema.redisPort", 18379)).build());
             if (!wasRunning) { // stop what this JVM started; leave services someone else started running
                 LocalServices started = services;
                 Runtime.getRuntime().addShutdownHook(new Thread(started::down, "schema-services-down"));

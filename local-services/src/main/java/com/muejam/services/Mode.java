@@ -5,10 +5,12 @@ import java.nio.file.Path;
 import java.util.Locale;
 
 /**
- * Chooses between native processes and Testcontainers, and loads the chosen implementation by class name: this
- * package names no implementation class, so the implementations (which implement {@code LocalServices}) depend on
- * it and never the other way round, and Testcontainers stays optional. Each implementation has
- * {@code public static up(ServicesConfig)} and {@code public static attach(Path)}.
+ * Chooses between the project-started processes (the default) and Testcontainers, and loads the chosen
+ * implementation by class name: this package names no implementation class, so the implementations (which
+ * implement {@code LocalServices}) depend on it and never the other way round, and Testcontainers stays optional.
+ * Each implementation has {@code public static up(ServicesConfig)} and {@code public static attach(Path)}.
+ * Without Testcontainers on the classpath or without a Docker engine the containers mode fails at once with one
+ * sentence naming the way out, and every later call in the JVM fails the same way without looking again.
  */
 final class Mode {
 
@@ -16,6 +18,17 @@ final class Mode {
     static final String PROPERTY = "muejam.services";
     static final String NATIVE_IMPL = "com.muejam.services.internal.NativeServices";
     static final String CONTAINERS_IMPL = "com.muejam.services.internal.testcontainers.ContainerServices";
+
+    /** Why the containers mode cannot run on a machine without Docker. */
+    static final String NO_DOCKER =
+            "no Docker engine found; use the default project-started services (omit -Dmuejam.services)";
+    /** Why it cannot run in a JVM without Testcontainers (the command-line jar, for one). */
+    static final String NO_TESTCONTAINERS =
+            "Testcontainers is not on the classpath; use the default project-started services (omit -Dmuejam.services)";
+
+    /** Why the containers mode cannot run in this JVM (null: it can), once {@link #checked}. */
+    private static String unavailable;
+    private static boolean checked;
 
     private Mode() {
     }
@@ -41,17 +54,38 @@ final class Mode {
         return invoke("attach", Path.class, stateDir);
     }
 
+    /** Fails with {@link #NO_TESTCONTAINERS} or {@link #NO_DOCKER} unless containers can be started. */
+    static synchronized void requireContainers() {
+        if (!checked) {
+            unavailable = detect();
+            checked = true;
+        }
+        if (unavailable != null) {
+            throw new ServicesException(unavailable);
+        }
+    }
+
+    private static String detect() {
+        try {
+            Class.forName("org.testcontainers.DockerClientFactory", false, Mode.class.getClassLoader());
+        } catch (ClassNotFoundException e) {
+            return NO_TESTCONTAINERS;
+        }
+        try {
+            return (Boolean) Class.forName(CONTAINERS_IMPL, true, Mode.class.getClassLoader())
+                    .getMethod("dockerAvailable").invoke(null) ? null : NO_DOCKER;
+        } catch (InvocationTargetException e) {
+            return NO_DOCKER; // the detection itself failed: no usable engine
+        } catch (ReflectiveOperationException e) {
+            throw new ServicesException("Testcontainers backend unavailable", e);
+        }
+    }
+
     private static Object invoke(String method, Class<?> type, Object arg) {
         String implementation = implementation();
         boolean containers = implementation.equals(CONTAINERS_IMPL);
         if (containers) {
-            try {
-                Class.forName("org.testcontainers.DockerClientFactory", false, Mode.class.getClassLoader());
-            } catch (ClassNotFoundException e) {
-                throw new ServicesException(PROPERTY + "=testcontainers is set but Testcontainers is "
-                        + "not on the classpath: add org.testcontainers:testcontainers to the caller's dependencies, "
-                        + "or unset it to use the native services");
-            }
+            requireContainers();
         }
         try {
             return Class.forName(implementation, true, Mode.class.getClassLoader()).getMethod(method, type)

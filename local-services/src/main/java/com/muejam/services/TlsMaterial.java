@@ -27,6 +27,10 @@ import java.util.concurrent.TimeUnit;
  */
 public record TlsMaterial(Path dir, Path caCert, Path serverCert, Path serverKey) {
 
+    /** Why {@link #enableOn} refuses the containers mode (it writes into the server's own data directory). */
+    static final String TLS_PROJECT_STARTED_ONLY =
+            "TLS is set up on the project-started services only; omit -Dmuejam.services";
+
     /**
      * Generates a CA named {@code caName} and a server certificate for CN {@code localhost} with the given
      * subject alternative names (e.g. {@code DNS:localhost}, {@code IP:127.0.0.1}) into {@code dir}.
@@ -61,9 +65,12 @@ public record TlsMaterial(Path dir, Path caCert, Path serverCert, Path serverKey
      * and key into its data directory, sets {@code ssl = on} (plus {@code listen_addresses}, when given, e.g.
      * {@code 127.0.0.1,127.0.0.2} so a test can reach the server through an address outside the certificate)
      * with {@code ALTER SYSTEM}, and restarts it. Plain connections stay allowed (pg_hba is unchanged), so the
-     * services' own housekeeping goes on as before.
+     * services' own housekeeping goes on as before. In the containers mode it fails at once.
      */
     public void enableOn(PgNode node, String listenAddresses) {
+        if (Mode.testcontainers()) {
+            throw new ServicesException(TLS_PROJECT_STARTED_ONLY);
+        }
         try {
             Path data = node.dataDir();
             Files.copy(serverCert, data.resolve("server.crt"), StandardCopyOption.REPLACE_EXISTING);

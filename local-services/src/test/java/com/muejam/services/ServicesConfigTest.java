@@ -3,7 +3,9 @@ package com.muejam.services;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import com.muejam.services.internal.testcontainers.ContainerServices;
 import java.nio.file.Path;
+import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.Test;
 
 class ServicesConfigTest {
@@ -51,12 +53,23 @@ class ServicesConfigTest {
         assertThat(Main.shellQuote("it's")).isEqualTo("'it'\"'\"'s'");
     }
 
+    /** Up, attach and TLS fail at once, all with the one sentence, and the engine is looked for only once. */
     @Test
-    void testcontainersModeWithoutDockerFailsWithAClearMessage() {
+    void testcontainersModeWithoutDockerFailsWithOneClearSentence() {
+        Assumptions.assumeFalse(ContainerServices.dockerAvailable(), "a Docker engine is available here");
         System.setProperty(LocalServices.MODE_PROPERTY, "testcontainers");
         try {
+            String sentence = "no Docker engine found; use the default project-started services (omit -Dmuejam.services)";
+            assertThat(Mode.NO_DOCKER).isEqualTo(sentence);
             assertThatThrownBy(() -> LocalServices.up(ServicesConfig.builder().stateDir(Path.of("target/tc")).build()))
-                    .isInstanceOf(ServicesException.class).hasMessageContaining("needs a Docker engine");
+                    .isInstanceOf(ServicesException.class).hasMessage(sentence);
+            long t0 = System.nanoTime();
+            assertThatThrownBy(() -> LocalServices.attach(Path.of("target/tc")))
+                    .isInstanceOf(ServicesException.class).hasMessage(sentence);
+            assertThat(System.nanoTime() - t0).as("the verdict is remembered").isLessThan(100_000_000L);
+            TlsMaterial tls = new TlsMaterial(Path.of("target"), null, null, null);
+            assertThatThrownBy(() -> tls.enableOn(null, null)).isInstanceOf(ServicesException.class)
+                    .hasMessage(TlsMaterial.TLS_PROJECT_STARTED_ONLY);
         } finally {
             System.clearProperty(LocalServices.MODE_PROPERTY);
         }

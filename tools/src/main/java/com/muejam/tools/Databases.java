@@ -13,27 +13,31 @@ import com.muejam.services.ServicesConfig;
 /** Connections and scratch databases for the tools and their tests. */
 public final class Databases {
 
-    /** Ports of the schema lane's project-started services (primary, replica, Redis). */
-    public static final int PRIMARY_PORT = 18432;
-    public static final int REPLICA_PORT = 18433;
-    public static final int REDIS_PORT = 18379;
+    /**
+     * Ports of the project-started schema services (primary, replica, Redis): 18432, 18433, 18379 unless the system
+     * properties {@code muejam.schema.primaryPort}, {@code muejam.schema.replicaPort}, {@code muejam.schema.redisPort}
+     * say otherwise (the ejb module's persistence tests read the same ones).
+     */
+    public static final int PRIMARY_PORT = Integer.getInteger("muejam.schema.primaryPort", 18432);
+    public static final int REPLICA_PORT = Integer.getInteger("muejam.schema.replicaPort", 18433);
+    public static final int REDIS_PORT = Integer.getInteger("muejam.schema.redisPort", 18379);
 
     private Databases() {
     }
 
-    /** Where the schema lane's services keep their state (system property {@code muejam.schema.stateDir}). */
+    /** Where the schema services keep their state (system property {@code muejam.schema.stateDir}). */
     public static Path stateDir() {
         return Path.of(System.getProperty("muejam.schema.stateDir",
                 System.getProperty("java.io.tmpdir") + "/muejam-schema-services"));
     }
 
-    /** Starts (or attaches to) the project's PostgreSQL primary + one replica on the schema lane's ports. */
+    /** Starts (or attaches to) the project's PostgreSQL primary + one replica on the schema services' ports. */
     public static LocalServices projectServices() {
         return LocalServices.up(ServicesConfig.builder().stateDir(stateDir()).primaryPort(PRIMARY_PORT)
                 .replicaPorts(REPLICA_PORT).redisPort(REDIS_PORT).build());
     }
 
-    /** Whether the schema lane's services are already running (started by another JVM or the CLI). */
+    /** Whether the schema services are already running (started by another JVM or the CLI). */
     public static boolean projectServicesRunning() {
         try (LocalServices existing = LocalServices.attach(stateDir())) {
             return existing.primary().isRunning();

@@ -7,7 +7,6 @@ import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
-import java.util.Arrays;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
@@ -21,6 +20,7 @@ import org.junit.jupiter.api.DynamicTest;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestFactory;
 
+import com.muejam.infrastructure.persistence.HotQueries;
 import com.muejam.infrastructure.persistence.HotQuery;
 import com.muejam.tools.catalog.IndexCatalog;
 import com.muejam.tools.catalog.IndexCatalog.Index;
@@ -30,8 +30,8 @@ import com.muejam.tools.plans.SampleParameters;
 /**
  * The proof: on a generated database (10^5 rows in the big tables, after ANALYZE) every catalogue query is
  * planned with the index it was designed around and without a sequential scan; the schema has at least 60
- * indexes, none invalid, duplicate or a prefix of another; every index serves a named query; every foreign key
- * has an index.
+ * indexes, none invalid, duplicate or a prefix of another; every index serves a named query or a foreign key;
+ * every foreign key has an index.
  */
 class HotQueryPlansTest {
 
@@ -67,7 +67,7 @@ class HotQueryPlansTest {
 
     @TestFactory
     Stream<DynamicTest> everyHotQueryUsesItsIndexAndNoSequentialScan() {
-        return Arrays.stream(HotQuery.values()).map(q -> DynamicTest.dynamicTest(q.name(), () -> {
+        return HotQueries.ALL.stream().map(q -> DynamicTest.dynamicTest(q.name(), () -> {
             Map<String, Object> values = typical.forQuery(q);
             Plan plan = Plan.explain(connection, q, values);
             String why = q.name() + " plan: " + plan.shape() + "\nvalues: " + values;
@@ -86,7 +86,7 @@ class HotQueryPlansTest {
      */
     @TestFactory
     Stream<DynamicTest> heavyValuesNeverScanSequentially() {
-        return Arrays.stream(HotQuery.values()).map(q -> DynamicTest.dynamicTest(q.name(), () -> {
+        return HotQueries.ALL.stream().map(q -> DynamicTest.dynamicTest(q.name(), () -> {
             Map<String, Object> values = heavy.forQuery(q);
             Plan plan = Plan.explain(connection, q, values);
             if (!plan.indexes().containsAll(q.indexes())) {
@@ -106,13 +106,14 @@ class HotQueryPlansTest {
 
     @Test
     void everyIndexServesANamedQueryAndEveryNamedIndexExists() {
-        Set<String> named = Arrays.stream(HotQuery.values()).flatMap(q -> q.indexes().stream())
+        Set<String> named = HotQueries.ALL.stream().flatMap(q -> q.indexes().stream())
                 .collect(Collectors.toSet());
         Set<String> existing = catalog.indexes().stream().map(Index::name).collect(Collectors.toSet());
         assertThat(existing).containsAll(named);
+        // an index no query names must at least serve a foreign key (stories_author_id_idx: profile deletes)
         List<String> withoutQuery = catalog.indexes().stream().filter(i -> !i.primary())
-                .map(Index::name).filter(n -> !named.contains(n)).toList();
-        assertThat(withoutQuery).as("indexes no named query needs").isEmpty();
+                .filter(i -> !catalog.servesForeignKey(i)).map(Index::name).filter(n -> !named.contains(n)).toList();
+        assertThat(withoutQuery).as("indexes neither a named query nor a foreign key needs").isEmpty();
     }
 
     @Test

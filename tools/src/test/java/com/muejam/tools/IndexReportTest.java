@@ -12,6 +12,8 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
 import com.muejam.infrastructure.persistence.HotQuery;
+import com.muejam.infrastructure.persistence.NotificationQuery;
+import com.muejam.infrastructure.persistence.StoryQuery;
 import com.muejam.liquibase.Migrations;
 import com.muejam.services.LocalServices;
 import com.muejam.services.PgNode;
@@ -58,8 +60,8 @@ class IndexReportTest {
         try (Connection c = Databases.connect(services.primary(), DB)) {
             c.setAutoCommit(false);
             SampleParameters samples = SampleParameters.from(c, SampleParameters.Case.TYPICAL);
-            runQuery(c, HotQuery.NOTIFICATIONS_UNREAD, samples);
-            runQuery(c, HotQuery.DISCOVER_NEWEST, samples);
+            runQuery(c, NotificationQuery.NOTIFICATIONS_UNREAD, samples);
+            runQuery(c, StoryQuery.DISCOVER_NEWEST, samples);
             c.commit();
             try (Statement st = c.createStatement()) {
                 st.execute("SELECT pg_stat_force_next_flush()");

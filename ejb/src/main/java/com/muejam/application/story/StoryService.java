@@ -2,7 +2,6 @@ package com.muejam.application.story;
 
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
-import java.util.List;
 import java.util.Optional;
 
 import jakarta.enterprise.context.ApplicationScoped;
@@ -124,13 +123,6 @@ public class StoryService {
     @CachedQuery(region = Regions.STORIES, tags = CacheTags.STORY + "{0}")
     public Optional<Story> find(long id) {
         return stories.findById(id);
-    }
-
-    /** All of an author's stories (drafts too), newest id first: the author's dashboard. */
-    @ReadOnly
-    @CachedQuery(region = Regions.STORY_LISTING, tags = CacheTags.STORIES_BY_AUTHOR + "{0}")
-    public List<Story> byAuthor(long authorId, Long beforeId, int limit) {
-        return stories.findByAuthor(authorId, beforeId, Math.min(Math.max(limit, 1), MAX_PAGE_SIZE));
     }
 
     /** The story, not deleted, for a write (on the primary: this runs inside the writing transaction). */

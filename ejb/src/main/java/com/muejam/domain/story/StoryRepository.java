@@ -19,13 +19,10 @@ public interface StoryRepository {
     /** Writes pending changes of managed stories now (a stale version fails here, not at commit). */
     void flush();
 
-    /** An author's stories, newest first, seeking below {@code beforeId} (keyset pagination; null = first page). */
-    List<Story> findByAuthor(long authorId, Long beforeId, int limit);
-
-    /** An author's public page: published, not deleted, newest publication first (NSFW included). */
-    List<Story> publishedByAuthor(long authorId, TimeCursor before, int limit);
-
-    /** An author's public page as a reader sees it: NSFW stories only if {@code showNsfw}. */
+    /**
+     * An author's public page: published, not deleted, newest publication first; NSFW stories only if
+     * {@code showNsfw} (true for the author's own view).
+     */
     List<Story> publishedByAuthor(long authorId, boolean showNsfw, TimeCursor before, int limit);
 
     /** An author's drafts, most recently edited first. */

@@ -1,6 +1,6 @@
 package com.muejam.infrastructure.persistence;
 
-import static com.muejam.infrastructure.persistence.HotQuery.PRIVACY_BY_USER;
+import static com.muejam.infrastructure.persistence.PrivacyQuery.PRIVACY_BY_USER;
 
 import java.util.Map;
 import java.util.Optional;

@@ -1,6 +1,6 @@
 package com.muejam.infrastructure.persistence;
 
-import static com.muejam.infrastructure.persistence.HotQuery.*;
+import static com.muejam.infrastructure.persistence.SecurityQuery.*;
 
 import java.time.OffsetDateTime;
 import java.util.List;

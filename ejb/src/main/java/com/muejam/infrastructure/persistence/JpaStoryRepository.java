@@ -1,6 +1,6 @@
 package com.muejam.infrastructure.persistence;
 
-import static com.muejam.infrastructure.persistence.HotQuery.*;
+import static com.muejam.infrastructure.persistence.StoryQuery.*;
 
 import java.util.List;
 import java.util.Map;
@@ -39,17 +39,6 @@ public class JpaStoryRepository implements StoryRepository {
     @Override
     public void flush() {
         entityManagers.forWrite().flush();
-    }
-
-    @Override
-    public List<Story> findByAuthor(long authorId, Long beforeId, int limit) {
-        return list(STORIES_BY_AUTHOR, Map.of("authorId", authorId,
-                "beforeId", beforeId == null ? Long.MAX_VALUE : beforeId, "limit", limit));
-    }
-
-    @Override
-    public List<Story> publishedByAuthor(long authorId, TimeCursor before, int limit) {
-        return publishedByAuthor(authorId, true, before, limit);
     }
 
     @Override

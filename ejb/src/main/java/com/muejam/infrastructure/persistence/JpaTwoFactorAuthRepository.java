@@ -1,6 +1,6 @@
 package com.muejam.infrastructure.persistence;
 
-import static com.muejam.infrastructure.persistence.HotQuery.TWO_FACTOR_BY_USER;
+import static com.muejam.infrastructure.persistence.SecurityQuery.TWO_FACTOR_BY_USER;
 
 import java.util.Map;
 import java.util.Optional;

@@ -42,16 +42,6 @@ public class RoutingPolicy {
         return monitor.router().route(requiredLsn());
     }
 
-    /** The route for a read-only call entered now. */
-    public Route routeForRead() {
-        return decideForRead().route();
-    }
-
-    /** The reason a read-only call entered now would go to the primary, {@code null} if it may use a replica. */
-    public Fallback fallbackForRead() {
-        return decideForRead().fallback();
-    }
-
     public boolean replicasEnabled() {
         return settings.replicasEnabled();
     }

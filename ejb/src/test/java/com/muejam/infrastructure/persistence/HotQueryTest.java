@@ -11,9 +11,18 @@ import org.junit.jupiter.api.Test;
 /** The catalogue's own rules, without a database (the plans are proven in the tools module). */
 class HotQueryTest {
 
+    /** The catalogue split per aggregate is still the whole catalogue: 69 entries, each name once. */
+    @Test
+    void theRegistryListsEveryQueryOfEveryAggregateOnce() {
+        assertThat(HotQueries.ALL).hasSize(69).doesNotHaveDuplicates();
+        assertThat(HotQueries.ALL.stream().map(HotQuery::name).distinct()).hasSize(69);
+        assertThat(HotQueries.ALL).containsAll(java.util.List.of(StoryQuery.values()))
+                .containsAll(java.util.List.of(SecurityQuery.values()));
+    }
+
     @Test
     void everyQueryNamesItsIndexesAndPagesByKeysetNeverByOffset() {
-        for (HotQuery q : HotQuery.values()) {
+        for (HotQuery q : HotQueries.ALL) {
             String sql = q.sql().toUpperCase(Locale.ROOT);
             assertThat(q.indexes()).as(q.name()).isNotEmpty();
             assertThat(sql).as(q.name()).doesNotContain("OFFSET");
@@ -31,7 +40,7 @@ class HotQueryTest {
 
     @Test
     void namedParametersBecomePositionalInOrder() {
-        HotQuery q = HotQuery.DISCOVER_FEATURED;
+        HotQuery q = StoryQuery.DISCOVER_FEATURED;
         assertThat(q.parameters()).containsExactly("showNsfw", "viewerId", "viewerId", "beforeAt", "beforeId", "limit");
         Object[] values = q.bind(Map.of("limit", 20, "beforeId", 9L, "beforeAt", "t", "viewerId", 3L,
                 "showNsfw", true));
@@ -41,15 +50,15 @@ class HotQueryTest {
                 "payload", "{}", "now", "t"));
         withNull.put("subjectType", null);
         withNull.put("subjectId", null);
-        assertThat(HotQuery.NOTIFICATIONS_ADD.bind(withNull)).containsExactly(1L, "system", null, null, "{}", "t");
+        assertThat(NotificationQuery.NOTIFICATIONS_ADD.bind(withNull)).containsExactly(1L, "system", null, null, "{}", "t");
         assertThatThrownBy(() -> q.bind(Map.of("limit", 20, "beforeId", 9L, "beforeAt", "t", "viewerId", 3L,
                 "showNsfw", true, "typo", 1))).hasMessageContaining("typo");
     }
 
     @Test
     void discoveryExcludesBlockRelationsInBothDirections() {
-        for (HotQuery q : HotQuery.values()) {
-            if (q.name().startsWith("DISCOVER_") || q == HotQuery.STORY_TITLE_SEARCH) {
+        for (HotQuery q : HotQueries.ALL) {
+            if (q.name().startsWith("DISCOVER_") || q == StoryQuery.STORY_TITLE_SEARCH) {
                 assertThat(q.namedSql()).as(q.name())
                         .contains("b.blocker_id = :viewerId AND b.blocked_id = s.author_id")
                         .contains("b2.blocker_id = s.author_id AND b2.blocked_id = :viewerId");

@@ -2,41 +2,16 @@ package com.muejam.it.api;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.net.URL;
 import java.net.http.HttpResponse;
 import java.util.UUID;
 
-import org.jboss.arquillian.container.test.api.Deployment;
-import org.jboss.arquillian.container.test.api.RunAsClient;
-import org.jboss.arquillian.junit5.ArquillianExtension;
-import org.jboss.arquillian.test.api.ArquillianResource;
-import org.jboss.shrinkwrap.api.spec.EnterpriseArchive;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.extension.ExtendWith;
 
-import com.muejam.it.Deployments;
+import com.muejam.it.DeployedEarTest;
 import com.muejam.it.routing.AppClient;
 
 /** Sign-up, sign-in and bearer authentication over HTTP. */
-@RunAsClient
-@ExtendWith(ArquillianExtension.class)
-class AuthIT {
-
-    @ArquillianResource
-    URL base;
-
-    AppClient app;
-
-    @Deployment(testable = false)
-    static EnterpriseArchive deployment() {
-        return Deployments.ear();
-    }
-
-    @BeforeEach
-    void client() {
-        app = new AppClient(base.toString());
-    }
+class AuthIT extends DeployedEarTest {
 
     @Test
     void signUpSignInAndTheTokenIdentifiesTheUser() {

@@ -4,7 +4,6 @@ import static com.muejam.it.api.ConsistentClient.ids;
 import static com.muejam.it.api.ConsistentClient.next;
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.net.URL;
 import java.net.URLEncoder;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
@@ -12,16 +11,10 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
 
-import org.jboss.arquillian.container.test.api.Deployment;
-import org.jboss.arquillian.container.test.api.RunAsClient;
-import org.jboss.arquillian.junit5.ArquillianExtension;
-import org.jboss.arquillian.test.api.ArquillianResource;
-import org.jboss.shrinkwrap.api.spec.EnterpriseArchive;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.extension.ExtendWith;
 
-import com.muejam.it.Deployments;
+import com.muejam.it.DeployedEarTest;
 import com.muejam.it.routing.AppClient;
 import com.muejam.it.routing.AppClient.User;
 
@@ -32,23 +25,13 @@ import com.muejam.it.routing.AppClient.User;
  * loses a just-deleted one at once). Blocks and privacy settings are written with SQL before the reader's first
  * read, as in {@link DiscoveryIT}.
  */
-@RunAsClient
-@ExtendWith(ArquillianExtension.class)
-class FeedsAndSearchIT {
-
-    @ArquillianResource
-    URL base;
+class FeedsAndSearchIT extends DeployedEarTest {
 
     ConsistentClient api;
 
-    @Deployment(testable = false)
-    static EnterpriseArchive deployment() {
-        return Deployments.ear();
-    }
-
     @BeforeEach
     void client() {
-        api = new ConsistentClient(new AppClient(base.toString()));
+        api = new ConsistentClient(app);
     }
 
     @Test

@@ -5,7 +5,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.URI;
-import java.net.URL;
 import java.net.URLEncoder;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -25,15 +24,9 @@ import java.util.TreeMap;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
-import org.jboss.arquillian.container.test.api.Deployment;
-import org.jboss.arquillian.container.test.api.RunAsClient;
-import org.jboss.arquillian.junit5.ArquillianExtension;
-import org.jboss.arquillian.test.api.ArquillianResource;
-import org.jboss.shrinkwrap.api.spec.EnterpriseArchive;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.extension.ExtendWith;
 
-import com.muejam.it.Deployments;
+import com.muejam.it.DeployedEarTest;
 import com.muejam.it.routing.AppClient;
 
 /**
@@ -52,9 +45,7 @@ import com.muejam.it.routing.AppClient;
  * absent, so a required sibling is missing), and parameter mutations send an empty object as body. A 429 from the
  * write rate limit is an acceptable 4xx; the summary line of each operation shows how many there were.
  */
-@RunAsClient
-@ExtendWith(ArquillianExtension.class)
-class FuzzIT {
+class FuzzIT extends DeployedEarTest {
 
     /** Tables written by rejected requests on purpose (attempt accounting): excluded from the comparison. */
     static final Set<String> ACCOUNTING = Set.of("login_attempts", "rate_limit_entries");
@@ -76,15 +67,7 @@ class FuzzIT {
             "1000000000000000000000000000000", "abc", "1.5", "' OR 1=1 --", "\"; DROP TABLE stories; --", "%00",
             "\u202E\uD83D\uDE00Ω");
 
-    @ArquillianResource
-    URL base;
-
     private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
-
-    @Deployment(testable = false)
-    static EnterpriseArchive deployment() {
-        return Deployments.ear();
-    }
 
     /** One request to send: the path with its parameters filled in, a body (null: none) and its content type. */
     record Probe(String label, String path, String query, String body, String contentType) {
@@ -92,7 +75,6 @@ class FuzzIT {
 
     @Test
     void everyWriteOperationRejectsHostileInputWithoutSideEffects() {
-        AppClient app = new AppClient(base.toString());
         AppClient.User fuzzer = app.signUp("fuzz");
         AppClient.User owner = app.signUp("fuzzowner");
         long storyId = createStory(app, owner);

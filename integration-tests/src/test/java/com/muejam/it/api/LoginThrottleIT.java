@@ -5,7 +5,6 @@ import static com.muejam.it.api.SecurityClient.login;
 import static com.muejam.it.api.SecurityClient.randomIp;
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.net.URL;
 import java.net.http.HttpResponse;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -16,18 +15,11 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 
-import org.jboss.arquillian.container.test.api.Deployment;
-import org.jboss.arquillian.container.test.api.RunAsClient;
-import org.jboss.arquillian.junit5.ArquillianExtension;
-import org.jboss.arquillian.test.api.ArquillianResource;
-import org.jboss.shrinkwrap.api.spec.EnterpriseArchive;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.extension.ExtendWith;
 
+import com.muejam.it.DeployedEarTest;
 import com.muejam.application.security.Base32;
 import com.muejam.application.security.Totp;
-import com.muejam.it.Deployments;
 import com.muejam.it.routing.AppClient;
 
 /**
@@ -37,28 +29,11 @@ import com.muejam.it.routing.AppClient;
  * throttled attempt tells an unknown username and a wrong password apart by nothing in the answer.
  * {@code muejam_password_checks_total} counts the PBKDF2 verifications that were made.
  */
-@RunAsClient
-@ExtendWith(ArquillianExtension.class)
-class LoginThrottleIT {
+class LoginThrottleIT extends DeployedEarTest {
 
     private static final String WRONG = "not the password at all";
     private static final int PER_ADDRESS = 5;
     private static final long WINDOW_SECONDS = 15 * 60;
-
-    @ArquillianResource
-    URL base;
-
-    AppClient app;
-
-    @Deployment(testable = false)
-    static EnterpriseArchive deployment() {
-        return Deployments.ear();
-    }
-
-    @BeforeEach
-    void client() {
-        app = new AppClient(base.toString());
-    }
 
     /** Fixed 15-minute windows: a burst that straddles a boundary may count twice, so start well inside one. */
     private static void awayFromAWindowBoundary() throws InterruptedException {

@@ -1,27 +1,20 @@
 package com.muejam.it.api;
 
-import static com.muejam.it.api.LaneClient.assertBadField;
-import static com.muejam.it.api.LaneClient.assertProblem;
-import static com.muejam.it.api.LaneClient.number;
-import static com.muejam.it.api.LaneClient.numbers;
-import static com.muejam.it.api.LaneClient.text;
+import static com.muejam.it.api.ApiClient.assertBadField;
+import static com.muejam.it.api.ApiClient.assertProblem;
+import static com.muejam.it.api.ApiClient.number;
+import static com.muejam.it.api.ApiClient.numbers;
+import static com.muejam.it.api.ApiClient.text;
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.net.URL;
 import java.net.http.HttpResponse;
 import java.util.ArrayList;
 import java.util.List;
 
-import org.jboss.arquillian.container.test.api.Deployment;
-import org.jboss.arquillian.container.test.api.RunAsClient;
-import org.jboss.arquillian.junit5.ArquillianExtension;
-import org.jboss.arquillian.test.api.ArquillianResource;
-import org.jboss.shrinkwrap.api.spec.EnterpriseArchive;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.extension.ExtendWith;
 
-import com.muejam.it.Deployments;
+import com.muejam.it.DeployedEarTest;
 import com.muejam.it.routing.AppClient.User;
 
 /**
@@ -29,23 +22,13 @@ import com.muejam.it.routing.AppClient.User;
  * and read-all (read-your-writes: the write's MueJam-Consistency value is sent back), and nobody else's
  * notifications.
  */
-@RunAsClient
-@ExtendWith(ArquillianExtension.class)
-class NotificationsIT {
+class NotificationsIT extends DeployedEarTest {
 
-    @ArquillianResource
-    URL base;
-
-    LaneClient api;
-
-    @Deployment(testable = false)
-    static EnterpriseArchive deployment() {
-        return Deployments.ear();
-    }
+    ApiClient api;
 
     @BeforeEach
     void client() {
-        api = new LaneClient(base);
+        api = new ApiClient(app);
     }
 
     @Test

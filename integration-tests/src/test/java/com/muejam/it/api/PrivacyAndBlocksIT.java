@@ -1,44 +1,27 @@
 package com.muejam.it.api;
 
-import static com.muejam.it.api.LaneClient.assertBadField;
-import static com.muejam.it.api.LaneClient.assertProblem;
-import static com.muejam.it.api.LaneClient.numbers;
-import static com.muejam.it.api.LaneClient.text;
+import static com.muejam.it.api.ApiClient.assertBadField;
+import static com.muejam.it.api.ApiClient.assertProblem;
+import static com.muejam.it.api.ApiClient.numbers;
+import static com.muejam.it.api.ApiClient.text;
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.net.URL;
 import java.net.http.HttpResponse;
 
-import org.jboss.arquillian.container.test.api.Deployment;
-import org.jboss.arquillian.container.test.api.RunAsClient;
-import org.jboss.arquillian.junit5.ArquillianExtension;
-import org.jboss.arquillian.test.api.ArquillianResource;
-import org.jboss.shrinkwrap.api.spec.EnterpriseArchive;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.extension.ExtendWith;
 
-import com.muejam.it.Deployments;
+import com.muejam.it.DeployedEarTest;
 import com.muejam.it.routing.AppClient.User;
 
 /** Privacy settings (defaults, replace, validation) and blocks (idempotent, listed, removed) over HTTP. */
-@RunAsClient
-@ExtendWith(ArquillianExtension.class)
-class PrivacyAndBlocksIT {
+class PrivacyAndBlocksIT extends DeployedEarTest {
 
-    @ArquillianResource
-    URL base;
-
-    LaneClient api;
-
-    @Deployment(testable = false)
-    static EnterpriseArchive deployment() {
-        return Deployments.ear();
-    }
+    ApiClient api;
 
     @BeforeEach
     void client() {
-        api = new LaneClient(base);
+        api = new ApiClient(app);
     }
 
     @Test

@@ -4,20 +4,12 @@ import static com.muejam.it.api.SecurityClient.from;
 import static com.muejam.it.api.SecurityClient.randomIp;
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.net.URL;
 import java.net.http.HttpResponse;
 import java.util.UUID;
 
-import org.jboss.arquillian.container.test.api.Deployment;
-import org.jboss.arquillian.container.test.api.RunAsClient;
-import org.jboss.arquillian.junit5.ArquillianExtension;
-import org.jboss.arquillian.test.api.ArquillianResource;
-import org.jboss.shrinkwrap.api.spec.EnterpriseArchive;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.extension.ExtendWith;
 
-import com.muejam.it.Deployments;
+import com.muejam.it.DeployedEarTest;
 import com.muejam.it.routing.AppClient;
 
 /**
@@ -25,26 +17,9 @@ import com.muejam.it.routing.AppClient;
  * test server sets {@code RATE_LIMIT_2FA_SETUP=3} (only this test calls setup more than twice per user) and a
  * generous default for everything else.
  */
-@RunAsClient
-@ExtendWith(ArquillianExtension.class)
-class RateLimitIT {
+class RateLimitIT extends DeployedEarTest {
 
     private static final int LIMIT = 3;
-
-    @ArquillianResource
-    URL base;
-
-    AppClient app;
-
-    @Deployment(testable = false)
-    static EnterpriseArchive deployment() {
-        return Deployments.ear();
-    }
-
-    @BeforeEach
-    void client() {
-        app = new AppClient(base.toString());
-    }
 
     @Test
     void overTheLimitIs429WithRetryAfterPerUser() {

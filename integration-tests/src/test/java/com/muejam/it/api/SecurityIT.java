@@ -5,20 +5,12 @@ import static com.muejam.it.api.SecurityClient.login;
 import static com.muejam.it.api.SecurityClient.randomIp;
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.net.URL;
 import java.net.http.HttpResponse;
 import java.util.UUID;
 
-import org.jboss.arquillian.container.test.api.Deployment;
-import org.jboss.arquillian.container.test.api.RunAsClient;
-import org.jboss.arquillian.junit5.ArquillianExtension;
-import org.jboss.arquillian.test.api.ArquillianResource;
-import org.jboss.shrinkwrap.api.spec.EnterpriseArchive;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.extension.ExtendWith;
 
-import com.muejam.it.Deployments;
+import com.muejam.it.DeployedEarTest;
 import com.muejam.it.routing.AppClient;
 
 /**
@@ -27,26 +19,9 @@ import com.muejam.it.routing.AppClient;
  * are not recorded. LoginThrottleIT covers parallel attempts, the backstop and two-factor changes. Each test
  * sends its own client address (X-Forwarded-For, trusted from the test JVM), so it throttles nobody else.
  */
-@RunAsClient
-@ExtendWith(ArquillianExtension.class)
-class SecurityIT {
+class SecurityIT extends DeployedEarTest {
 
     private static final String WRONG = "not the password at all";
-
-    @ArquillianResource
-    URL base;
-
-    AppClient app;
-
-    @Deployment(testable = false)
-    static EnterpriseArchive deployment() {
-        return Deployments.ear();
-    }
-
-    @BeforeEach
-    void client() {
-        app = new AppClient(base.toString());
-    }
 
     @Test
     void fiveFailuresOnAUsernameFromOneAddressThrottleEvenTheRightPasswordFromThere() {

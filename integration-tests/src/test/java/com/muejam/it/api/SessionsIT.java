@@ -3,20 +3,12 @@ package com.muejam.it.api;
 import static com.muejam.it.api.SecurityClient.bearer;
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.net.URL;
 import java.net.http.HttpResponse;
 import java.util.List;
 
-import org.jboss.arquillian.container.test.api.Deployment;
-import org.jboss.arquillian.container.test.api.RunAsClient;
-import org.jboss.arquillian.junit5.ArquillianExtension;
-import org.jboss.arquillian.test.api.ArquillianResource;
-import org.jboss.shrinkwrap.api.spec.EnterpriseArchive;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.extension.ExtendWith;
 
-import com.muejam.it.Deployments;
+import com.muejam.it.DeployedEarTest;
 import com.muejam.it.routing.AppClient;
 
 /**
@@ -24,24 +16,7 @@ import com.muejam.it.routing.AppClient;
  * (optionally keeping the current one) or signed out; a revoked token is refused on the very next request even
  * though the session was cached by a request just before (the revocation invalidates it after commit).
  */
-@RunAsClient
-@ExtendWith(ArquillianExtension.class)
-class SessionsIT {
-
-    @ArquillianResource
-    URL base;
-
-    AppClient app;
-
-    @Deployment(testable = false)
-    static EnterpriseArchive deployment() {
-        return Deployments.ear();
-    }
-
-    @BeforeEach
-    void client() {
-        app = new AppClient(base.toString());
-    }
+class SessionsIT extends DeployedEarTest {
 
     private static String[] auth(String token, String... more) {
         String[] all = new String[2 + more.length];

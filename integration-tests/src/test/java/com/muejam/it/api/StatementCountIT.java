@@ -2,22 +2,15 @@ package com.muejam.it.api;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.net.URL;
 import java.net.http.HttpResponse;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
 
-import org.jboss.arquillian.container.test.api.Deployment;
-import org.jboss.arquillian.container.test.api.RunAsClient;
-import org.jboss.arquillian.junit5.ArquillianExtension;
-import org.jboss.arquillian.test.api.ArquillianResource;
-import org.jboss.shrinkwrap.api.spec.EnterpriseArchive;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.extension.ExtendWith;
 
-import com.muejam.it.Deployments;
+import com.muejam.it.DeployedEarTest;
 import com.muejam.it.routing.AppClient;
 import com.muejam.it.routing.AppClient.User;
 
@@ -28,26 +21,16 @@ import com.muejam.it.routing.AppClient.User;
  * for both counted reads; the lists' own entries are cold: the story lists are dropped by a story change before
  * each counted read, the per-reader lists are keyed by page size and read for the first time.
  */
-@RunAsClient
-@ExtendWith(ArquillianExtension.class)
-class StatementCountIT {
+class StatementCountIT extends DeployedEarTest {
 
     static final String HEADER = "MueJam-Statements";
-
-    @ArquillianResource
-    URL base;
 
     ConsistentClient api;
     User invalidator;
 
-    @Deployment(testable = false)
-    static EnterpriseArchive deployment() {
-        return Deployments.ear();
-    }
-
     @BeforeEach
     void client() {
-        api = new ConsistentClient(new AppClient(base.toString()));
+        api = new ConsistentClient(app);
     }
 
     @Test

@@ -4,42 +4,25 @@ import static com.muejam.it.api.ConsistentClient.ids;
 import static com.muejam.it.api.ConsistentClient.next;
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.net.URL;
 import java.net.http.HttpResponse;
 import java.util.ArrayList;
 import java.util.List;
 
-import org.jboss.arquillian.container.test.api.Deployment;
-import org.jboss.arquillian.container.test.api.RunAsClient;
-import org.jboss.arquillian.junit5.ArquillianExtension;
-import org.jboss.arquillian.test.api.ArquillianResource;
-import org.jboss.shrinkwrap.api.spec.EnterpriseArchive;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.extension.ExtendWith;
 
-import com.muejam.it.Deployments;
+import com.muejam.it.DeployedEarTest;
 import com.muejam.it.routing.AppClient;
 import com.muejam.it.routing.AppClient.User;
 
 /** Stories over HTTP: who may write what, what each reader sees, keyset pages, mention notifications. */
-@RunAsClient
-@ExtendWith(ArquillianExtension.class)
-class StoriesIT {
-
-    @ArquillianResource
-    URL base;
+class StoriesIT extends DeployedEarTest {
 
     ConsistentClient api;
 
-    @Deployment(testable = false)
-    static EnterpriseArchive deployment() {
-        return Deployments.ear();
-    }
-
     @BeforeEach
     void client() {
-        api = new ConsistentClient(new AppClient(base.toString()));
+        api = new ConsistentClient(app);
     }
 
     @Test

@@ -5,7 +5,6 @@ import static com.muejam.it.api.SecurityClient.login;
 import static com.muejam.it.api.SecurityClient.randomIp;
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.net.URL;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
@@ -14,18 +13,11 @@ import java.util.HashSet;
 import java.util.HexFormat;
 import java.util.List;
 
-import org.jboss.arquillian.container.test.api.Deployment;
-import org.jboss.arquillian.container.test.api.RunAsClient;
-import org.jboss.arquillian.junit5.ArquillianExtension;
-import org.jboss.arquillian.test.api.ArquillianResource;
-import org.jboss.shrinkwrap.api.spec.EnterpriseArchive;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.extension.ExtendWith;
 
+import com.muejam.it.DeployedEarTest;
 import com.muejam.application.security.Base32;
 import com.muejam.application.security.Totp;
-import com.muejam.it.Deployments;
 import com.muejam.it.routing.AppClient;
 
 /**
@@ -34,24 +26,7 @@ import com.muejam.it.routing.AppClient;
  * The test computes codes like an authenticator app would (the same RFC 6238 code the server checks; the unit test
  * holds it to the RFC's vectors).
  */
-@RunAsClient
-@ExtendWith(ArquillianExtension.class)
-class TwoFactorIT {
-
-    @ArquillianResource
-    URL base;
-
-    AppClient app;
-
-    @Deployment(testable = false)
-    static EnterpriseArchive deployment() {
-        return Deployments.ear();
-    }
-
-    @BeforeEach
-    void client() {
-        app = new AppClient(base.toString());
-    }
+class TwoFactorIT extends DeployedEarTest {
 
     /** A user with two-factor enabled: its secret, the step of the code that enabled it, its backup codes. */
     record Enabled(AppClient.User user, byte[] secret, long step, List<String> backupCodes) {

@@ -2,19 +2,12 @@ package com.muejam.it.load;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.net.URL;
 import java.nio.file.Files;
 import java.nio.file.Path;
 
-import org.jboss.arquillian.container.test.api.Deployment;
-import org.jboss.arquillian.container.test.api.RunAsClient;
-import org.jboss.arquillian.junit5.ArquillianExtension;
-import org.jboss.arquillian.test.api.ArquillianResource;
-import org.jboss.shrinkwrap.api.spec.EnterpriseArchive;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.extension.ExtendWith;
 
-import com.muejam.it.Deployments;
+import com.muejam.it.DeployedEarTest;
 import com.muejam.load.FaultResult;
 import com.muejam.load.LoadSuite;
 import com.muejam.load.RunResult;
@@ -26,17 +19,7 @@ import com.muejam.load.Scenario;
  * 503 while the pool is squeezed), nothing is lost, the report and charts are written, and the application's
  * pool figures read true afterwards.
  */
-@RunAsClient
-@ExtendWith(ArquillianExtension.class)
-class LoadSuiteSmokeIT {
-
-    @Deployment(testable = false)
-    static EnterpriseArchive deployment() {
-        return Deployments.ear();
-    }
-
-    @ArquillianResource
-    URL base;
+class LoadSuiteSmokeIT extends DeployedEarTest {
 
     @Test
     void everyScenarioAndFaultRunsAndNothingIsLost() throws Exception {

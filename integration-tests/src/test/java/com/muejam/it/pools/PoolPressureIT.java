@@ -2,7 +2,6 @@ package com.muejam.it.pools;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.net.URL;
 import java.net.http.HttpResponse;
 import java.sql.Connection;
 import java.sql.DriverManager;
@@ -18,20 +17,14 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 
-import org.jboss.arquillian.container.test.api.Deployment;
-import org.jboss.arquillian.container.test.api.RunAsClient;
-import org.jboss.arquillian.junit5.ArquillianExtension;
 import org.jboss.arquillian.test.api.ArquillianResource;
 import org.jboss.as.arquillian.container.ManagementClient;
 import org.jboss.as.controller.client.helpers.Operations;
 import org.jboss.dmr.ModelNode;
-import org.jboss.shrinkwrap.api.spec.EnterpriseArchive;
 import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.extension.ExtendWith;
 
-import com.muejam.it.Deployments;
+import com.muejam.it.DeployedEarTest;
 import com.muejam.it.ServicesSession;
 import com.muejam.it.routing.AppClient;
 import com.muejam.services.PgNode;
@@ -42,32 +35,15 @@ import com.muejam.services.PgNode;
  * pool of two under 32 concurrent writers serves them at the rate its connections allow, answers the rest 503 within
  * the acquisition timeout, and is all 2xx again once restored.
  */
-@RunAsClient
-@ExtendWith(ArquillianExtension.class)
-class PoolPressureIT {
+class PoolPressureIT extends DeployedEarTest {
 
     /** The acquisition timeout while squeezed (the default is 5 s; shorter keeps the test short). */
     private static final int BLOCKING_TIMEOUT_MS = 3000;
 
-    @Deployment(testable = false)
-    static EnterpriseArchive deployment() {
-        return Deployments.ear();
-    }
-
-    @ArquillianResource
-    URL base;
-
     @ArquillianResource
     ManagementClient management;
 
-    private AppClient app;
-
     private final ModelNode primaryPool = new ModelNode().add("subsystem", "datasources-agroal").add("datasource", "PrimaryDS");
-
-    @BeforeEach
-    void client() {
-        app = new AppClient(base.toString());
-    }
 
     @AfterEach
     void restore() throws Exception {

@@ -2,7 +2,6 @@ package com.muejam.it.routing;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.net.URL;
 import java.net.http.HttpResponse;
 import java.sql.Connection;
 import java.sql.DriverManager;
@@ -21,20 +20,15 @@ import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.BooleanSupplier;
 
-import org.jboss.arquillian.container.test.api.Deployment;
-import org.jboss.arquillian.container.test.api.RunAsClient;
-import org.jboss.arquillian.junit5.ArquillianExtension;
 import org.jboss.arquillian.test.api.ArquillianResource;
 import org.jboss.as.arquillian.container.ManagementClient;
 import org.jboss.as.controller.client.helpers.Operations;
 import org.jboss.dmr.ModelNode;
-import org.jboss.shrinkwrap.api.spec.EnterpriseArchive;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.extension.ExtendWith;
 
-import com.muejam.it.Deployments;
+import com.muejam.it.DeployedEarTest;
 import com.muejam.it.ServicesSession;
 import com.muejam.services.PgNode;
 
@@ -44,22 +38,10 @@ import com.muejam.services.PgNode;
  * flapping, no failed read when a replica dies, and a pool resized live through the management API. Every
  * test leaves all replicas replaying and back in rotation.
  */
-@RunAsClient
-@ExtendWith(ArquillianExtension.class)
-class ReplicaFailoverIT {
-
-    @Deployment(testable = false)
-    static EnterpriseArchive deployment() {
-        return Deployments.ear();
-    }
-
-    @ArquillianResource
-    URL base;
+class ReplicaFailoverIT extends DeployedEarTest {
 
     @ArquillianResource
     ManagementClient management;
-
-    private AppClient app;
 
     /** A story id that never exists: a miss is not cached, so reading it always reaches a database. */
     private static final long MISSING = 999_999_999_999L;
@@ -70,7 +52,6 @@ class ReplicaFailoverIT {
 
     @BeforeEach
     void allReplicasInRotation() throws Exception {
-        app = new AppClient(base.toString());
         for (PgNode r : replicas()) {
             replay(r, true);
         }

@@ -12,6 +12,7 @@ import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 
+import com.muejam.infrastructure.persistence.HotQueries;
 import com.muejam.infrastructure.persistence.HotQuery;
 import com.muejam.liquibase.Migrations;
 import com.muejam.services.LocalServices;
@@ -31,7 +32,7 @@ import com.muejam.tools.plans.SampleParameters;
  *   IndexBenchmark [--rows 1000000] [--database muejam_bench] [--reuse] [--runs 11] [--only Q1,Q2]
  *                  [--case typical|heavy]
  * </pre>
- * It uses the project-started PostgreSQL of the schema lane (port 18432; started if needed, left running).
+ * It uses the project-started schema services' PostgreSQL (port 18432; started if needed, left running).
  */
 public final class IndexBenchmark {
 
@@ -69,7 +70,7 @@ public final class IndexBenchmark {
         try (Connection c = Databases.connect(primary, database)) {
             SampleParameters samples = SampleParameters.from(c, sampleCase);
             List<Row> result = new ArrayList<>();
-            for (HotQuery q : HotQuery.values()) {
+            for (HotQuery q : HotQueries.ALL) {
                 if (only.isEmpty() || only.contains(q.name())) {
                     Row r = measure(c, q, samples.forQuery(q), runs);
                     System.err.printf("%-36s %9.3f ms %11.3f ms%n", q.name(), r.withMs(), r.withoutMs());

@@ -108,7 +108,7 @@ public final class IndexReport {
     /**
      * {@code IndexReport [--services DATABASE] | [--primary URL] [--replica URL]... [--user U] [--password P]}.
      * Without arguments: DB_URL (primary), DB_READ_URLS (comma-separated replicas), DB_USER, DB_PASSWORD.
-     * {@code --services DATABASE} attaches to the project-started services of the schema lane.
+     * {@code --services DATABASE} attaches to the project-started schema services.
      */
     public static void main(String[] args) throws SQLException {
         Map<String, String> servers = new LinkedHashMap<>();

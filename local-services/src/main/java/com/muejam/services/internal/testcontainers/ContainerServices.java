@@ -43,9 +43,11 @@ import org.testcontainers.utility.DockerImageName;
  */
 public final class ContainerServices implements LocalServices {
 
-    private static final DockerImageName POSTGRES = DockerImageName.parse("postgres:15");
-    private static final DockerImageName REDIS = DockerImageName.parse("redis:7");
-    private static final String PGDATA = "/var/lib/postgresql/data";
+    static final String POSTGRES = "postgres:15";
+    static final String REDIS = "redis:7";
+    /** The primary's name on the set's private network, where the replicas clone and stream from. */
+    static final String PRIMARY_ALIAS = "pg-primary";
+    static final String PGDATA = "/var/lib/postgresql/data";
     private static final Map<Path, ContainerServices> RUNNING = new ConcurrentHashMap<>();
 
     private final ServicesConfig config;
@@ -55,10 +57,6 @@ public final class ContainerServices implements LocalServices {
     private final ContainerRedis redis;
 
     public static synchronized LocalServices up(ServicesConfig config) {
-        if (!DockerClientFactory.instance().isDockerAvailable()) {
-            throw new ServicesException(LocalServices.MODE_PROPERTY + "=testcontainers needs a Docker engine and none "
-                    + "was found (see Testcontainers' docker environment detection); unset it to use the native services");
-        }
         ContainerServices existing = RUNNING.get(config.stateDir());
         if (existing != null && existing.config.equals(config)) {
             existing.all().forEach(n -> {
@@ -90,56 +88,92 @@ public final class ContainerServices implements LocalServices {
     private ContainerServices(ServicesConfig config) {
         this.config = config;
         this.network = Network.newNetwork();
-        String replicationScript = "echo 'host replication all all scram-sha-256' >> \"$PGDATA/pg_hba.conf\"\n";
-        GenericContainer<?> pg = new GenericContainer<>(POSTGRES)
-                .withNetwork(network).withNetworkAliases("pg-primary")
-                .withEnv("POSTGRES_USER", config.user())
-                .withEnv("POSTGRES_PASSWORD", config.password())
-                .withEnv("POSTGRES_DB", config.database())
-                .withCopyToContainer(Transferable.of(replicationScript, 0755),
-                        "/docker-entrypoint-initdb.d/10-replication.sh")
-                .withCommand("postgres", "-c", "wal_level=replica", "-c", "max_wal_senders=10",
-                        "-c", "max_replication_slots=10", "-c", "hot_standby=on", "-c", "synchronous_commit=on",
-                        "-c", "shared_preload_libraries=pg_stat_statements", "-c", "cluster_name=primary")
-                .withExposedPorts(5432)
-                .withCreateContainerCmdModifier(bind(config.primaryPort(), 5432))
-                // the image starts a temporary server for its init scripts first, hence the second message
-                .waitingFor(Wait.forLogMessage(".*database system is ready to accept connections.*", 2));
+        List<Definition> definitions = definitions(config);
+        GenericContainer<?> pg = container(definitions.get(0), null);
         pg.start();
         this.primary = new ContainerPg(this, "primary", pg, false);
+        for (Definition d : definitions.subList(1, definitions.size() - 1)) {
+            GenericContainer<?> r = container(d, pg);
+            r.start();
+            ContainerPg node = new ContainerPg(this, d.name(), r, true);
+            replicas.add(node);
+            node.awaitReady();
+        }
+        GenericContainer<?> rd = container(definitions.get(definitions.size() - 1), null);
+        rd.start();
+        this.redis = new ContainerRedis(this, rd);
+    }
+
+    /**
+     * One container of the set as defined before anything runs: image, network alias (null: none), environment,
+     * command, files copied in before start (path to content, mode 0755), the container port published on the
+     * configured host port, the log line (and how often it must appear) that means ready, and whether it starts
+     * after the primary.
+     */
+    record Definition(String name, String image, String networkAlias, Map<String, String> env, List<String> command,
+            Map<String, String> files, int containerPort, int hostPort, String readyLog, int readyTimes,
+            boolean afterPrimary) {
+    }
+
+    /** The primary, its replicas (in order) and Redis, for {@code config}; no Docker needed. */
+    static List<Definition> definitions(ServicesConfig config) {
+        List<Definition> all = new ArrayList<>();
+        String replicationScript = "echo 'host replication all all scram-sha-256' >> \"$PGDATA/pg_hba.conf\"\n";
+        all.add(new Definition("primary", POSTGRES, PRIMARY_ALIAS,
+                Map.of("POSTGRES_USER", config.user(), "POSTGRES_PASSWORD", config.password(),
+                        "POSTGRES_DB", config.database()),
+                List.of("postgres", "-c", "wal_level=replica", "-c", "max_wal_senders=10",
+                        "-c", "max_replication_slots=10", "-c", "hot_standby=on", "-c", "synchronous_commit=on",
+                        "-c", "shared_preload_libraries=pg_stat_statements", "-c", "cluster_name=primary"),
+                Map.of("/docker-entrypoint-initdb.d/10-replication.sh", replicationScript),
+                5432, config.primaryPort(),
+                // the image starts a temporary server for its init scripts first, hence the second message
+                ".*database system is ready to accept connections.*", 2, false));
         for (int i = 0; i < config.replicaCount(); i++) {
             String name = "replica" + (i + 1);
             String script = String.join("\n",
                     "set -e",
                     "if [ ! -s " + PGDATA + "/PG_VERSION ]; then",
-                    "  until pg_isready -q -h pg-primary -p 5432 -U " + config.user() + "; do sleep 0.5; done",
+                    "  until pg_isready -q -h " + PRIMARY_ALIAS + " -p 5432 -U " + config.user()
+                            + "; do sleep 0.5; done",
                     "  rm -rf " + PGDATA + "/*",
-                    "  gosu postgres pg_basebackup -h pg-primary -p 5432 -U " + config.user() + " -D " + PGDATA
-                            + " -R -X stream -C -S " + name + " -w",
+                    "  gosu postgres pg_basebackup -h " + PRIMARY_ALIAS + " -p 5432 -U " + config.user() + " -D "
+                            + PGDATA + " -R -X stream -C -S " + name + " -w",
                     "  chmod 700 " + PGDATA,
                     "fi",
                     "exec gosu postgres postgres -D " + PGDATA + " -c hot_standby=on -c hot_standby_feedback=on"
                             + " -c cluster_name=" + name + " -c shared_preload_libraries=pg_stat_statements");
-            GenericContainer<?> r = new GenericContainer<>(POSTGRES)
-                    .withNetwork(network)
-                    .withEnv("PGPASSWORD", config.password())
-                    .withCommand("bash", "-c", script)
-                    .withExposedPorts(5432)
-                    .withCreateContainerCmdModifier(bind(config.replicaPorts().get(i), 5432))
-                    .waitingFor(Wait.forLogMessage(".*ready to accept read-only connections.*", 1))
-                    .dependsOn(pg);
-            r.start();
-            ContainerPg node = new ContainerPg(this, name, r, true);
-            replicas.add(node);
-            node.awaitReady();
+            all.add(new Definition(name, POSTGRES, null, Map.of("PGPASSWORD", config.password()),
+                    List.of("bash", "-c", script), Map.of(), 5432, config.replicaPorts().get(i),
+                    ".*ready to accept read-only connections.*", 1, true));
         }
-        GenericContainer<?> rd = new GenericContainer<>(REDIS)
-                .withCommand("redis-server", "--save", "", "--appendonly", "no")
-                .withExposedPorts(6379)
-                .withCreateContainerCmdModifier(bind(config.redisPort(), 6379))
-                .waitingFor(Wait.forLogMessage(".*Ready to accept connections.*", 1));
-        rd.start();
-        this.redis = new ContainerRedis(this, rd);
+        all.add(new Definition("redis", REDIS, null, Map.of(),
+                List.of("redis-server", "--save", "", "--appendonly", "no"), Map.of(), 6379, config.redisPort(),
+                ".*Ready to accept connections.*", 1, false));
+        return all;
+    }
+
+    /** The container of {@code d} on this set's network; {@code primary} is what a replica waits for. */
+    private GenericContainer<?> container(Definition d, GenericContainer<?> primary) {
+        GenericContainer<?> c = new GenericContainer<>(DockerImageName.parse(d.image())).withNetwork(network)
+                .withEnv(d.env())
+                .withCommand(d.command().toArray(String[]::new))
+                .withExposedPorts(d.containerPort())
+                .withCreateContainerCmdModifier(bind(d.hostPort(), d.containerPort()))
+                .waitingFor(Wait.forLogMessage(d.readyLog(), d.readyTimes()));
+        if (d.networkAlias() != null) {
+            c.withNetworkAliases(d.networkAlias());
+        }
+        d.files().forEach((path, content) -> c.withCopyToContainer(Transferable.of(content, 0755), path));
+        if (d.afterPrimary()) {
+            c.dependsOn(primary);
+        }
+        return c;
+    }
+
+    /** Whether Testcontainers finds a Docker engine (its usual environment detection). */
+    public static boolean dockerAvailable() {
+        return DockerClientFactory.instance().isDockerAvailable();
     }
 
     private static Consumer<CreateContainerCmd> bind(int hostPort, int containerPort) {

@@ -17,10 +17,11 @@ import jakarta.servlet.http.HttpServletRequest;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 /**
- * The caller's IP address, for sign-in throttling, login records and anonymous rate limits. The TCP peer, unless
- * that peer is one of {@code TRUSTED_PROXIES} (comma-separated IP literals, default none): then the rightmost
- * {@code X-Forwarded-For} entry that is not itself a trusted proxy. Only IP literals are accepted (never a name:
- * no DNS look-up on a request path); anything else falls back to the peer.
+ * The caller's IP address, the one way to learn it: for sign-in throttling, login records, anonymous rate limits
+ * and the moderation audit trail (flags, decisions). The TCP peer without an IPv6 zone ({@code %eth0}, which the
+ * {@code inet} columns refuse), unless that peer is one of {@code TRUSTED_PROXIES} (comma-separated IP literals,
+ * default none): then the rightmost {@code X-Forwarded-For} entry that is not itself a trusted proxy. Only IP
+ * literals are accepted (never a name: no DNS look-up on a request path); anything else falls back to the peer.
  */
 @ApplicationScoped
 public class ClientAddress {
@@ -40,8 +41,12 @@ public class ClientAddress {
                 .flatMap(Optional::stream).collect(Collectors.toUnmodifiableSet());
     }
 
+    /** The caller's address; null when the container knows no peer. */
     public String of(HttpServletRequest request) {
-        String peer = request.getRemoteAddr();
+        String peer = withoutZone(request.getRemoteAddr());
+        if (peer == null) {
+            return null;
+        }
         Optional<InetAddress> peerAddress = literal(peer);
         if (peerAddress.isEmpty() || !trusted.contains(peerAddress.get())) {
             return peerAddress.map(InetAddress::getHostAddress).orElse(peer);
@@ -60,6 +65,15 @@ public class ClientAddress {
             }
         }
         return peerAddress.get().getHostAddress();
+    }
+
+    /** {@code address} without an IPv6 zone suffix; null when absent or empty. */
+    static String withoutZone(String address) {
+        if (address == null || address.isEmpty()) {
+            return null;
+        }
+        int zone = address.indexOf('%');
+        return zone < 0 ? address : address.substring(0, zone);
     }
 
     /** An IP literal as an address; empty for anything else (a host name is never resolved). */

@@ -17,6 +17,7 @@ import com.muejam.application.moderation.ModerationService;
 import com.muejam.domain.TargetType;
 import com.muejam.domain.moderation.ContentFlag;
 import com.muejam.domain.moderation.FlagReason;
+import com.muejam.interfaces.rest.auth.ClientAddress;
 import com.muejam.interfaces.rest.auth.CurrentUser;
 import com.muejam.interfaces.rest.auth.WriteRateLimited;
 
@@ -36,6 +37,9 @@ public class FlagResource {
     @Inject
     CurrentUser currentUser;
 
+    @Inject
+    ClientAddress clientAddress;
+
     @Context
     UriInfo uriInfo;
 
@@ -47,7 +51,7 @@ public class FlagResource {
     public Response flag(@NotNull @Valid ModerationDtos.FlagRequest request) {
         long reporter = currentUser.id();
         ContentFlag flag = moderation.flag(reporter, TargetType.valueOf(request.targetType()), request.targetId(),
-                FlagReason.valueOf(request.reason()), request.details(), RequestAddress.of(servletRequest));
+                FlagReason.valueOf(request.reason()), request.details(), clientAddress.of(servletRequest));
         return Response.created(uriInfo.getBaseUriBuilder().path("moderation/flags").path(String.valueOf(flag.getId()))
                 .build()).entity(ModerationDtos.FlagView.of(flag)).build();
     }

@@ -26,6 +26,7 @@ import com.muejam.domain.TimeCursor;
 import com.muejam.domain.moderation.ContentFlag;
 import com.muejam.domain.moderation.FlagReason;
 import com.muejam.domain.moderation.ModerationAction;
+import com.muejam.interfaces.rest.auth.ClientAddress;
 import com.muejam.interfaces.rest.auth.CurrentUser;
 import com.muejam.interfaces.rest.auth.WriteRateLimited;
 import com.muejam.interfaces.rest.paging.Page;
@@ -46,6 +47,9 @@ public class ModerationResource {
 
     @Inject
     CurrentUser currentUser;
+
+    @Inject
+    ClientAddress clientAddress;
 
     @Context
     HttpServletRequest servletRequest;
@@ -78,7 +82,7 @@ public class ModerationResource {
             @NotNull @Valid ModerationDtos.DecisionRequest request) {
         long moderator = currentUser.requireModerator().userId();
         return ModerationDtos.DecisionView.of(moderation.decide(moderator, id, Decision.valueOf(request.action()),
-                request.note(), RequestAddress.of(servletRequest)));
+                request.note(), clientAddress.of(servletRequest)));
     }
 
     /** Every flag about a story or profile, newest first (decided ones too). */

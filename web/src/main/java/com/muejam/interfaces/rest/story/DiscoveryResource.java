@@ -18,8 +18,13 @@ import com.muejam.application.InvalidInputException;
 import com.muejam.application.security.AuthenticatedUser;
 import com.muejam.application.story.StoryReader;
 import com.muejam.application.story.StoryService;
+import com.muejam.domain.CountCursor;
+import com.muejam.domain.TimeCursor;
 import com.muejam.domain.story.Genre;
 import com.muejam.interfaces.rest.auth.CurrentUser;
+import com.muejam.interfaces.rest.paging.Page;
+import com.muejam.interfaces.rest.paging.PageCursors;
+import com.muejam.interfaces.rest.story.StoryDtos.StorySummary;
 
 /**
  * Discovery feeds of published stories, keyset-paged ({@code limit} 1..100, {@code cursor} = a page's
@@ -39,51 +44,56 @@ public class DiscoveryResource {
     /** Newest publication first. */
     @GET
     @Path("/newest")
-    public StoryDtos.StoryPage newest(@QueryParam(Cursors.PARAM) String cursor,
+    public Page<StorySummary> newest(@QueryParam(PageCursors.PARAM) String cursor,
             @QueryParam("limit") @DefaultValue("20") @Min(1) @Max(StoryService.MAX_PAGE_SIZE) int limit) {
-        return StoryPages.of(reader.newest(viewer(), Cursors.time(cursor), limit), limit, Cursors::byPublication);
+        var rows = reader.newest(viewer(), PageCursors.time(cursor, TimeCursor.newestFirst()), limit);
+        return PageCursors.page(rows, limit, StorySummary::of, StoryDtos::byPublication);
     }
 
     /** Featured stories, newest publication first. */
     @GET
     @Path("/featured")
-    public StoryDtos.StoryPage featured(@QueryParam(Cursors.PARAM) String cursor,
+    public Page<StorySummary> featured(@QueryParam(PageCursors.PARAM) String cursor,
             @QueryParam("limit") @DefaultValue("20") @Min(1) @Max(StoryService.MAX_PAGE_SIZE) int limit) {
-        return StoryPages.of(reader.featured(viewer(), Cursors.time(cursor), limit), limit, Cursors::byPublication);
+        var rows = reader.featured(viewer(), PageCursors.time(cursor, TimeCursor.newestFirst()), limit);
+        return PageCursors.page(rows, limit, StorySummary::of, StoryDtos::byPublication);
     }
 
     /** Most liked first (ties: newest id first). */
     @GET
     @Path("/popular")
-    public StoryDtos.StoryPage popular(@QueryParam(Cursors.PARAM) String cursor,
+    public Page<StorySummary> popular(@QueryParam(PageCursors.PARAM) String cursor,
             @QueryParam("limit") @DefaultValue("20") @Min(1) @Max(StoryService.MAX_PAGE_SIZE) int limit) {
-        return StoryPages.of(reader.popular(viewer(), Cursors.count(cursor), limit), limit, Cursors::byLikes);
+        var rows = reader.popular(viewer(), PageCursors.count(cursor, CountCursor.highestFirst()), limit);
+        return PageCursors.page(rows, limit, StorySummary::of, StoryDtos::byLikes);
     }
 
     /** Most read (viewed) first (ties: newest id first). */
     @GET
     @Path("/most-read")
-    public StoryDtos.StoryPage mostRead(@QueryParam(Cursors.PARAM) String cursor,
+    public Page<StorySummary> mostRead(@QueryParam(PageCursors.PARAM) String cursor,
             @QueryParam("limit") @DefaultValue("20") @Min(1) @Max(StoryService.MAX_PAGE_SIZE) int limit) {
-        return StoryPages.of(reader.mostRead(viewer(), Cursors.count(cursor), limit), limit, Cursors::byViews);
+        var rows = reader.mostRead(viewer(), PageCursors.count(cursor, CountCursor.highestFirst()), limit);
+        return PageCursors.page(rows, limit, StorySummary::of, StoryDtos::byViews);
     }
 
     /** Most recently updated first. */
     @GET
     @Path("/recently-updated")
-    public StoryDtos.StoryPage recentlyUpdated(@QueryParam(Cursors.PARAM) String cursor,
+    public Page<StorySummary> recentlyUpdated(@QueryParam(PageCursors.PARAM) String cursor,
             @QueryParam("limit") @DefaultValue("20") @Min(1) @Max(StoryService.MAX_PAGE_SIZE) int limit) {
-        return StoryPages.of(reader.recentlyUpdated(viewer(), Cursors.time(cursor), limit), limit,
-                Cursors::byUpdate);
+        var rows = reader.recentlyUpdated(viewer(), PageCursors.time(cursor, TimeCursor.newestFirst()), limit);
+        return PageCursors.page(rows, limit, StorySummary::of, StoryDtos::byUpdate);
     }
 
     /** One genre, newest publication first; an unknown genre is a 400 naming {@code genre}. */
     @GET
     @Path("/genre/{genre}")
-    public StoryDtos.StoryPage genre(@PathParam("genre") String genre, @QueryParam(Cursors.PARAM) String cursor,
+    public Page<StorySummary> genre(@PathParam("genre") String genre, @QueryParam(PageCursors.PARAM) String cursor,
             @QueryParam("limit") @DefaultValue("20") @Min(1) @Max(StoryService.MAX_PAGE_SIZE) int limit) {
         Genre g = genreOf(genre);
-        return StoryPages.of(reader.genre(viewer(), g, Cursors.time(cursor), limit), limit, Cursors::byPublication);
+        var rows = reader.genre(viewer(), g, PageCursors.time(cursor, TimeCursor.newestFirst()), limit);
+        return PageCursors.page(rows, limit, StorySummary::of, StoryDtos::byPublication);
     }
 
     private static Genre genreOf(String name) {

@@ -14,7 +14,11 @@ import com.muejam.application.InvalidInputException;
 import com.muejam.application.security.AuthenticatedUser;
 import com.muejam.application.story.StoryReader;
 import com.muejam.application.story.StoryService;
+import com.muejam.domain.TimeCursor;
 import com.muejam.interfaces.rest.auth.CurrentUser;
+import com.muejam.interfaces.rest.paging.Page;
+import com.muejam.interfaces.rest.paging.PageCursors;
+import com.muejam.interfaces.rest.story.StoryDtos.StorySummary;
 
 /**
  * Story search: published stories whose title holds every word of {@code q} (whole words, case-insensitive,
@@ -38,12 +42,13 @@ public class SearchResource {
 
     @GET
     @Path("/stories")
-    public StoryDtos.StoryPage stories(@QueryParam("q") String q, @QueryParam(Cursors.PARAM) String cursor,
+    public Page<StorySummary> stories(@QueryParam("q") String q, @QueryParam(PageCursors.PARAM) String cursor,
             @QueryParam("limit") @DefaultValue("20") @Min(1) @Max(StoryService.MAX_PAGE_SIZE) int limit) {
         String terms = terms(q);
         long viewer = currentUser.optional().map(AuthenticatedUser::userId).orElse(0L);
-        return StoryPages.of(reader.search(viewer, terms, Cursors.time(cursor), limit), limit,
-                Cursors::byPublication);
+        TimeCursor before = PageCursors.time(cursor, TimeCursor.newestFirst());
+        return PageCursors.page(reader.search(viewer, terms, before, limit), limit, StorySummary::of,
+                StoryDtos::byPublication);
     }
 
     /**

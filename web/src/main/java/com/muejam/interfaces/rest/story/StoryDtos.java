@@ -1,7 +1,6 @@
 package com.muejam.interfaces.rest.story;
 
 import java.time.OffsetDateTime;
-import java.util.List;
 
 import jakarta.json.bind.annotation.JsonbPropertyOrder;
 import jakarta.validation.constraints.NotBlank;
@@ -11,8 +10,9 @@ import jakarta.validation.constraints.Size;
 
 import com.muejam.domain.story.Genre;
 import com.muejam.domain.story.Story;
+import com.muejam.interfaces.rest.paging.PageCursors;
 
-/** JSON shapes of the story and discovery resources. */
+/** JSON shapes of the story and discovery resources; their lists are {@code Page<StorySummary>}. */
 public final class StoryDtos {
 
     /** Longest title (the column's size). */
@@ -82,8 +82,21 @@ public final class StoryDtos {
         }
     }
 
-    /** A page of a keyset-paged list: pass {@code next} back as {@code cursor}; null at the end. */
-    @JsonbPropertyOrder({"items", "next"})
-    public record StoryPage(List<StorySummary> items, String next) {
+    // ---- the story lists' cursors (PageCursors): the last row's sort key ------------------------------------
+
+    static String byPublication(Story s) {
+        return PageCursors.time(s.getPublishedAt(), s.getId());
+    }
+
+    static String byUpdate(Story s) {
+        return PageCursors.time(s.getUpdatedAt(), s.getId());
+    }
+
+    static String byViews(Story s) {
+        return PageCursors.count(s.getViewCount(), s.getId());
+    }
+
+    static String byLikes(Story s) {
+        return PageCursors.count(s.getLikeCount(), s.getId());
     }
 }

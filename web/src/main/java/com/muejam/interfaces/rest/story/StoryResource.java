@@ -34,9 +34,13 @@ import com.muejam.application.security.AuthenticatedUser;
 import com.muejam.application.story.StaleStoryException;
 import com.muejam.application.story.StoryReader;
 import com.muejam.application.story.StoryService;
+import com.muejam.domain.TimeCursor;
 import com.muejam.domain.story.Story;
 import com.muejam.interfaces.rest.auth.CurrentUser;
 import com.muejam.interfaces.rest.auth.WriteRateLimited;
+import com.muejam.interfaces.rest.paging.Page;
+import com.muejam.interfaces.rest.paging.PageCursors;
+import com.muejam.interfaces.rest.story.StoryDtos.StorySummary;
 
 /**
  * Stories. Writes need a signed-in user (401 otherwise) and are the author's (403 for others), except featuring
@@ -146,18 +150,19 @@ public class StoryResource {
      * {@code cursor}.
      */
     @GET
-    public StoryDtos.StoryPage byAuthor(@QueryParam("author") @NotNull @Positive Long authorId,
+    public Page<StorySummary> byAuthor(@QueryParam("author") @NotNull @Positive Long authorId,
             @QueryParam("status") @DefaultValue("published") @Pattern(regexp = "published|draft",
                     message = "must be published or draft") String status,
-            @QueryParam(Cursors.PARAM) String cursor,
+            @QueryParam(PageCursors.PARAM) String cursor,
             @QueryParam("limit") @DefaultValue("20") @Min(1) @Max(StoryService.MAX_PAGE_SIZE) int limit) {
+        TimeCursor before = PageCursors.time(cursor, TimeCursor.newestFirst());
         if ("draft".equals(status)) {
             long viewer = currentUser.id(); // 401 when anonymous
-            List<Story> page = reader.draftsByAuthor(viewer, authorId, Cursors.time(cursor), limit);
-            return StoryPages.of(page, limit, Cursors::byUpdate);
+            List<Story> page = reader.draftsByAuthor(viewer, authorId, before, limit);
+            return PageCursors.page(page, limit, StorySummary::of, StoryDtos::byUpdate);
         }
-        List<Story> page = reader.publishedByAuthor(viewer(), authorId, Cursors.time(cursor), limit);
-        return StoryPages.of(page, limit, Cursors::byPublication);
+        List<Story> page = reader.publishedByAuthor(viewer(), authorId, before, limit);
+        return PageCursors.page(page, limit, StorySummary::of, StoryDtos::byPublication);
     }
 
     private long viewer() {

@@ -24,6 +24,15 @@ class PageCursorsTest {
         assertThat(PageCursors.nameAfter(PageCursors.name("ana_b"))).isEqualTo("ana_b");
     }
 
+    /** The wire format clients hold (the story lists' cursors included): base64url of the raw sort key. */
+    @Test
+    void cursorsAreBase64UrlOfTheSortKey() {
+        OffsetDateTime at = OffsetDateTime.of(1970, 1, 1, 0, 0, 1, 5, ZoneOffset.UTC);
+        java.util.Base64.Encoder b64 = java.util.Base64.getUrlEncoder().withoutPadding();
+        assertThat(PageCursors.time(at, 42)).isEqualTo(b64.encodeToString("t1.5.42".getBytes()));
+        assertThat(PageCursors.count(7, 3)).isEqualTo(b64.encodeToString("c7.3".getBytes()));
+    }
+
     @Test
     void absentCursorsStartAtTheFirstPage() {
         assertThat(PageCursors.time(null, TimeCursor.oldestFirst())).isEqualTo(TimeCursor.oldestFirst());

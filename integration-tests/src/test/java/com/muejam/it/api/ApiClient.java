@@ -2,7 +2,6 @@ package com.muejam.it.api;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.net.URL;
 import java.net.http.HttpResponse;
 import java.util.ArrayList;
 import java.util.List;
@@ -17,13 +16,13 @@ import com.muejam.it.routing.AppClient;
  * (read-your-writes, whoever wrote), plus fixtures written through JDBC (stories, notifications) after which
  * {@link #afterDatabaseWrite()} takes the primary's WAL position as the token.
  */
-final class LaneClient {
+final class ApiClient {
 
     final AppClient app;
     private volatile String token;
 
-    LaneClient(URL base) {
-        this.app = new AppClient(base.toString());
+    ApiClient(AppClient app) {
+        this.app = app;
     }
 
     /** A new signed-in user (its profile readable at once by the following calls). */
@@ -58,7 +57,7 @@ final class LaneClient {
         return remember(app.delete(path, headers(as)));
     }
 
-    /** A published story by {@code authorId}, inserted directly (the stories API is another lane's). */
+    /** A published story by {@code authorId}, inserted directly (the stories API has tests of its own). */
     long story(long authorId) {
         long id = insert("INSERT INTO stories (author_id, title, body, status, published_at) "
                 + "VALUES (?, 'flag me', 'moderation test', 'published', now()) RETURNING id", authorId);
