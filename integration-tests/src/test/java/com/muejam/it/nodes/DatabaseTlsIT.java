@@ -231,7 +231,7 @@ class DatabaseTlsIT {
     }
 
     private static Connection tlsPrimary() throws Exception {
-        return Migrations.connect("jdbc:postgresql://localhost:" + primary.port() + "/postgres", primary.user(), "",
+        return Migrations.connect("jdbc:postgresql://localhost:" + primary.port() + "/" + primary.database(), primary.user(), "",
                 new DatabaseTls("verify-full", tls.caCert().toString()));
     }
 

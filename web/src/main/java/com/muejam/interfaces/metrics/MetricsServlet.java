@@ -1,6 +1,7 @@
 package com.muejam.interfaces.metrics;
 
 import java.io.IOException;
+import java.nio.charset.StandardCharsets;
 import java.util.Collections;
 import java.util.Map;
 import java.util.Optional;
@@ -78,8 +79,9 @@ public class MetricsServlet extends HttpServlet {
 
     private static void problem(HttpServletResponse response, int status, String title, String detail) throws IOException {
         response.setStatus(status);
+        // bytes, not the writer: the media type stays exactly application/problem+json (JSON is UTF-8)
         response.setContentType("application/problem+json");
-        response.getWriter().write(Json.createObjectBuilder().add("type", "about:blank").add("title", title)
-                .add("status", status).add("detail", detail).build().toString());
+        response.getOutputStream().write(Json.createObjectBuilder().add("type", "about:blank").add("title", title)
+                .add("status", status).add("detail", detail).build().toString().getBytes(StandardCharsets.UTF_8));
     }
 }
