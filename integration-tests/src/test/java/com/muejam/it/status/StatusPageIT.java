@@ -3,7 +3,6 @@ package com.muejam.it.status;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.io.IOException;
-import java.net.URL;
 import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -21,19 +20,14 @@ import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.function.BooleanSupplier;
 
-import org.jboss.arquillian.container.test.api.Deployment;
-import org.jboss.arquillian.container.test.api.RunAsClient;
-import org.jboss.arquillian.junit5.ArquillianExtension;
 import org.jboss.arquillian.test.api.ArquillianResource;
 import org.jboss.as.arquillian.container.ManagementClient;
 import org.jboss.as.controller.client.helpers.Operations;
 import org.jboss.dmr.ModelNode;
-import org.jboss.shrinkwrap.api.spec.EnterpriseArchive;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.extension.ExtendWith;
 import org.openqa.selenium.By;
 import org.openqa.selenium.JavascriptExecutor;
 import org.openqa.selenium.OutputType;
@@ -44,7 +38,7 @@ import org.openqa.selenium.devtools.DevTools;
 import org.openqa.selenium.devtools.v156.log.Log;
 import org.openqa.selenium.devtools.v156.runtime.Runtime;
 
-import com.muejam.it.Deployments;
+import com.muejam.it.DeployedEarTest;
 import com.muejam.it.ServicesSession;
 import com.muejam.it.api.TestDatabase;
 import com.muejam.it.routing.AppClient;
@@ -57,28 +51,17 @@ import com.muejam.services.PgNode;
  * pool when {@code PrimaryDS} is squeezed live (min 1, max 2, through the management API), and flags lag and the rotation exit of a replica whose replay is
  * paused. Screenshots go to {@code target/status/}.
  */
-@RunAsClient
-@ExtendWith(ArquillianExtension.class)
-class StatusPageIT {
+class StatusPageIT extends DeployedEarTest {
 
     private static final Path CHROMIUM = Path.of("/usr/bin/chromium");
     private static final Path CHROMEDRIVER = Path.of("/usr/bin/chromedriver");
     private static final Path SHOTS = Path.of("target", "status");
 
     @ArquillianResource
-    URL base;
-
-    @ArquillianResource
     ManagementClient management;
 
-    private AppClient app;
     private ChromeDriver browser;
     private final List<String> consoleErrors = new CopyOnWriteArrayList<>();
-
-    @Deployment(testable = false)
-    static EnterpriseArchive deployment() {
-        return Deployments.ear();
-    }
 
     @BeforeAll
     static void browserInstalled() throws Exception {
@@ -96,7 +79,6 @@ class StatusPageIT {
 
     @BeforeEach
     void open() {
-        app = new AppClient(base.toString());
         ChromeOptions options = new ChromeOptions().setBinary(CHROMIUM.toFile())
                 .addArguments("--headless=new", "--no-sandbox", "--disable-dev-shm-usage", "--window-size=1400,2600");
         ChromeDriverService service = new ChromeDriverService.Builder().usingDriverExecutable(CHROMEDRIVER.toFile()).build();
