@@ -3,7 +3,6 @@ package com.muejam.it.status;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.io.IOException;
-import java.net.URL;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -17,20 +16,15 @@ import java.util.Map;
 import java.util.concurrent.TimeUnit;
 import java.util.function.BooleanSupplier;
 
-import org.jboss.arquillian.container.test.api.Deployment;
-import org.jboss.arquillian.container.test.api.RunAsClient;
-import org.jboss.arquillian.junit5.ArquillianExtension;
 import org.jboss.arquillian.test.api.ArquillianResource;
 import org.jboss.as.arquillian.container.ManagementClient;
 import org.jboss.as.controller.client.helpers.Operations;
 import org.jboss.dmr.ModelNode;
 import org.jboss.dmr.ModelType;
-import org.jboss.shrinkwrap.api.spec.EnterpriseArchive;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.extension.ExtendWith;
 import org.openqa.selenium.By;
 import org.openqa.selenium.HasAuthentication;
 import org.openqa.selenium.JavascriptExecutor;
@@ -43,7 +37,7 @@ import org.openqa.selenium.chrome.ChromeOptions;
 import org.openqa.selenium.support.ui.ExpectedConditions;
 import org.openqa.selenium.support.ui.WebDriverWait;
 
-import com.muejam.it.Deployments;
+import com.muejam.it.DeployedEarTest;
 import com.muejam.it.routing.AppClient;
 
 /**
@@ -54,9 +48,7 @@ import com.muejam.it.routing.AppClient;
  * size. The pool goes back to its configured expression and the user is removed afterwards. Screenshots go to
  * {@code target/status/}.
  */
-@RunAsClient
-@ExtendWith(ArquillianExtension.class)
-class HalConsoleIT {
+class HalConsoleIT extends DeployedEarTest {
 
     private static final Path CHROMIUM = Path.of("/usr/bin/chromium");
     private static final Path CHROMEDRIVER = Path.of("/usr/bin/chromedriver");
@@ -76,18 +68,10 @@ class HalConsoleIT {
     private static final String MAX_SIZE_FIELD = FORM + "-connection-poolmax-size";
 
     @ArquillianResource
-    URL base;
-
-    @ArquillianResource
     ManagementClient management;
 
     private ChromeDriver browser;
     private WebDriverWait wait;
-
-    @Deployment(testable = false)
-    static EnterpriseArchive deployment() {
-        return Deployments.ear();
-    }
 
     @BeforeAll
     static void browserInstalled() throws Exception {
@@ -121,7 +105,6 @@ class HalConsoleIT {
 
     @Test
     void anOperatorRaisesThePrimaryPoolInTheConsoleAndTheApplicationFollowsWithoutRedeploy() throws Exception {
-        AppClient app = new AppClient(base.toString());
         AppClient.User moderator = app.moderator();
         Map<String, Long> enabledAt = deploymentsEnabledAt();
         assertThat(enabledAt).isNotEmpty();
