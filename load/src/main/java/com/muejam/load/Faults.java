@@ -66,15 +66,20 @@ public final class Faults {
         return new Fault() {
             public String id() { return "pool-squeeze"; }
             public String description() { return "PrimaryDS squeezed live to max-size " + max + ", then restored to " + poolMax; }
-            public void inject() { resize(Math.min(max, poolMin), max, true); }
-            public void repair() { resize(poolMin, poolMax, false); }
+            public void inject() { resize(String.valueOf(Math.min(max, poolMin)), String.valueOf(max), true); }
+            // back to the configured expressions, not their values: the server is left as configured
+            public void repair() { resize(CONFIGURED_MIN, CONFIGURED_MAX, false); }
         };
     }
 
-    private void resize(int min, int max, boolean shrinking) {
+    /** What configure-wildfly.cli sets; they resolve to {@code poolMin}/{@code poolMax} on the server under test. */
+    static final String CONFIGURED_MIN = "${DB_POOL_MIN_CONNECTIONS:10}";
+    static final String CONFIGURED_MAX = "${DB_POOL_MAX_CONNECTIONS:50}";
+
+    private void resize(String min, String max, boolean shrinking) {
         String ds = "/subsystem=datasources-agroal/datasource=PrimaryDS";
-        String setMin = ds + ":write-attribute(name=connection-pool.min-size,value=" + min + ")";
-        String setMax = ds + ":write-attribute(name=connection-pool.max-size,value=" + max + ")";
+        String setMin = ds + ":write-attribute(name=connection-pool.min-size,value=\"" + min + "\")";
+        String setMax = ds + ":write-attribute(name=connection-pool.max-size,value=\"" + max + "\")";
         cli(shrinking ? setMin + "," + setMax : setMax + "," + setMin);
     }
 

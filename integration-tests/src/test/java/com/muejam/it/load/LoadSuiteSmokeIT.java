@@ -5,6 +5,11 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.nio.file.Files;
 import java.nio.file.Path;
 
+import org.jboss.arquillian.test.api.ArquillianResource;
+import org.jboss.as.arquillian.container.ManagementClient;
+import org.jboss.as.controller.client.helpers.Operations;
+import org.jboss.dmr.ModelNode;
+import org.jboss.dmr.ModelType;
 import org.junit.jupiter.api.Test;
 
 import com.muejam.it.DeployedEarTest;
@@ -20,6 +25,9 @@ import com.muejam.load.Scenario;
  * pool figures read true afterwards.
  */
 class LoadSuiteSmokeIT extends DeployedEarTest {
+
+    @ArquillianResource
+    ManagementClient management;
 
     @Test
     void everyScenarioAndFaultRunsAndNothingIsLost() throws Exception {
@@ -47,6 +55,16 @@ class LoadSuiteSmokeIT extends DeployedEarTest {
             assertThat(fiveXx).as("%s 5xx: %s", f.fault(), f.run().statuses()).isZero();
             assertThat(f.after().get("muejam_pool_available_connections{pool=\"primary\"}"))
                     .as("%s: available primary connections afterwards", f.fault()).isGreaterThanOrEqualTo(0);
+        }
+        // the squeeze's repair leaves PrimaryDS as configured: the expressions, not the numbers they resolved to
+        ModelNode primary = new ModelNode().add("subsystem", "datasources-agroal").add("datasource", "PrimaryDS");
+        for (String[] a : new String[][] {{"connection-pool.max-size", "${DB_POOL_MAX_CONNECTIONS:50}"},
+                {"connection-pool.min-size", "${DB_POOL_MIN_CONNECTIONS:10}"}}) {
+            ModelNode result = management.getControllerClient().execute(Operations.createReadAttributeOperation(primary, a[0]));
+            assertThat(Operations.isSuccessfulOutcome(result)).as("%s", result).isTrue();
+            ModelNode value = Operations.readResult(result);
+            assertThat(value.getType()).as("%s = %s", a[0], value).isEqualTo(ModelType.EXPRESSION);
+            assertThat(value.asExpression().getExpressionString()).isEqualTo(a[1]);
         }
         assertThat(Files.readString(out.resolve("RESULTS.md"))).contains("| ceiling |", "| mix-80-20 |", "replica1 SIGKILLed");
         assertThat(out.resolve("results/fault-redis-kill.png")).exists();

@@ -153,7 +153,7 @@ class HalConsoleIT extends DeployedEarTest {
      * PrimaryDS, Edit, "Connection Pool.max Size", Save.
      */
     private void editPrimaryMaxSizeInTheConsole(String value) throws IOException {
-        // the configured expression, whatever an earlier test left (the load suite's squeeze restores a plain 50)
+        // the configured expression, whatever an earlier test left
         execute(Operations.createWriteAttributeOperation(PRIMARY_DS, "connection-pool.max-size",
                 new ModelNode().setExpression(CONFIGURED_MAX_SIZE)));
         String console = "http://" + management.getMgmtAddress() + ":" + management.getMgmtPort() + "/console/";
