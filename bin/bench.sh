@@ -9,7 +9,9 @@
 #   BENCH_NODES=2 (two WildFly nodes behind HAProxy on 8580, nodes on 9580/9680: every scenario goes through the
 #   balancer, faults squeeze node 1's pool, and the cross-node runs count stale read-backs on the other node),
 #   BENCH_JFR=1 (record a JDK Flight Recording of the server during the suite: target/bench/server.jfr, and print
-#   its hottest frames). Gatling's HTML reports: target/bench/gatling/*/*/index.html.
+#   its hottest frames), BENCH_PROBE=writes:150:30,writes:250:30 (instead of the suite: each scenario:rate:seconds
+#   at that fixed rate after a 20 s warm-up, printing latencies and the CPU time per answer of the server and of the services, to
+#   target/bench/probe.txt; benchmarks/ is left alone). Gatling's HTML reports: target/bench/gatling/*/*/index.html.
 # The server runs with PASSWORD_PBKDF2_ITERATIONS=10000 (the suite signs up thousands of users; production keeps
 # 600000) and TRUSTED_PROXIES=127.0.0.1 (the load generator is the proxy that passes each user's own address);
 # every other setting, write rate limits included, is the production default.
@@ -54,12 +56,17 @@ jvm_pid=$(pgrep -f "jboss-modules.jar.*jboss.server.base.dir=$NODE_DIR/standalon
 if [ "${BENCH_JFR:-0}" = 1 ] && [ -n "$jvm_pid" ]; then
   jcmd "$jvm_pid" JFR.start name=bench settings=profile filename="$OUT/server.jfr" >/dev/null
 fi
+PROBE_ARGS=()
+if [ -n "${BENCH_PROBE:-}" ]; then
+  [ -n "$jvm_pid" ] || { echo "no server JVM found to probe" >&2; exit 1; }
+  PROBE_ARGS=(--probe "$BENCH_PROBE" --server-pid "$jvm_pid")
+fi
 machine="$(nproc) cores, $(free -g | awk '/Mem:/{print $2}') GiB, $(uname -sr)"
 java -Xmx2g --add-opens java.base/java.lang=ALL-UNNAMED -cp "$ROOT/load/target/classes:$(cat "$OUT/classpath.txt")" com.muejam.load.LoadSuite \
   --url "$URL" --services-state-dir "$MUEJAM_RUN_DIR/services" \
   --jboss-cli "$ROOT/server-config/target/wildfly/bin/jboss-cli.sh" --controller "$MGMT" \
   --out "$OUT" --results "$ROOT/benchmarks" --users "${BENCH_USERS:-2000}" \
-  --machine "$machine" --commit "$(git -C "$ROOT" rev-parse --short HEAD)" ${NODE_ARGS[@]+"${NODE_ARGS[@]}"}
+  --machine "$machine" --commit "$(git -C "$ROOT" rev-parse --short HEAD)" ${NODE_ARGS[@]+"${NODE_ARGS[@]}"} ${PROBE_ARGS[@]+"${PROBE_ARGS[@]}"}
 if [ "${BENCH_JFR:-0}" = 1 ] && [ -n "$jvm_pid" ]; then
   jcmd "$jvm_pid" JFR.stop name=bench >/dev/null
   jfr print --events jdk.ExecutionSample --stack-depth 64 "$OUT/server.jfr" > "$OUT/samples.txt"
@@ -70,13 +77,13 @@ if [ "${BENCH_JFR:-0}" = 1 ] && [ -n "$jvm_pid" ]; then
   total=$(grep -c 'jdk.ExecutionSample' "$OUT/samples.txt" || true)
   {
     echo
-    echo "## Server profile (JDK Flight Recorder, whole suite)"
+    echo "## Server profile (JDK Flight Recorder, whole ${BENCH_PROBE:+probe}${BENCH_PROBE:-suite})"
     echo
     echo "$total execution samples of the server; the first frame outside the JDK in each, most frequent first:"
     echo
     echo '```'
     head -25 "$OUT/hot-frames.txt"
     echo '```'
-  } | tee -a "$ROOT/benchmarks/RESULTS.md"
+  } | if [ -n "${BENCH_PROBE:-}" ]; then tee "$OUT/profile.txt"; else tee -a "$ROOT/benchmarks/RESULTS.md"; fi
   echo "samples with OpenTelemetry in the stack: $(grep -c 'opentelemetry' "$OUT/samples.txt" || true)"
 fi

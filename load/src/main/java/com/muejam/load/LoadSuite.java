@@ -42,6 +42,7 @@ public final class LoadSuite {
     /** Peak search: each step's length and the factor between steps. */
     static final Duration STEP = Duration.ofSeconds(6);
     static final double STEP_FACTOR = 1.7;
+    static final Duration PROBE_WARM_UP = Duration.ofSeconds(20);
 
     private final Options o;
     private Workload workload;
@@ -108,6 +109,63 @@ public final class LoadSuite {
                 workload.storyCount());
         new Report(summary).write();
         return summary;
+    }
+
+    /** One probe run: a scenario at a fixed arrival rate for a while. */
+    public record ProbeStep(Scenario scenario, double rate, Duration duration) {
+
+        /** {@code writes:150:30}: scenario id, arrivals per second, seconds. */
+        static ProbeStep parse(String text) {
+            String[] p = text.trim().split(":");
+            if (p.length != 3) {
+                throw new IllegalArgumentException("a probe step is scenario:rate:seconds, e.g. writes:150:30, not " + text);
+            }
+            Scenario s = Stream.of(Scenario.values()).filter(x -> x.id().equals(p[0])).findFirst()
+                    .orElseThrow(() -> new IllegalArgumentException("no scenario " + p[0]));
+            return new ProbeStep(s, Double.parseDouble(p[1]), Duration.ofSeconds(Long.parseLong(p[2])));
+        }
+    }
+
+    /**
+     * Runs each step at its fixed rate and prints, besides the latencies, the CPU time the server JVM
+     * ({@code serverPid}) and the project's services (PostgreSQL primary and replicas, Redis) spent per answer:
+     * a finer comparison of two builds than the peak search, whose ×1.7 steps hide differences smaller than a step.
+     * The steps follow an uncounted 20 s warm-up at the first step's scenario and rate. The CPU includes what the processes do when idle (replica lag probes, metrics), which weighs less the higher
+     * the rate.
+     */
+    public List<String> probe(List<ProbeStep> probeSteps, long serverPid) throws Exception {
+        if (probeSteps.isEmpty()) {
+            throw new IllegalArgumentException("no probe steps");
+        }
+        Faults faults = new Faults(o.servicesStateDir(), o.jbossCli(), o.controller(), o.poolMin(), o.poolMax());
+        List<Long> services = new ArrayList<>();
+        services.add(faults.services().primary().pid());
+        faults.services().replicas().forEach(r -> services.add(r.pid()));
+        services.add(faults.services().redis().pid());
+        log("preparing %d signed-in users through the API...", o.users());
+        workload = new Preparation(o.baseUrl()).prepare(faults.services().primary(), o.users(), 100_000);
+        // an uncounted warm-up (JIT, caches, pools), as before the peak search
+        ProbeStep first = probeSteps.get(0);
+        once(first.scenario(), first.rate(), PROBE_WARM_UP, false, "probe-warm-up");
+        List<String> lines = new ArrayList<>();
+        for (ProbeStep step : probeSteps) {
+            Duration server0 = ProcessCpu.of(List.of(serverPid));
+            Duration services0 = ProcessCpu.of(services);
+            RunResult r = once(step.scenario(), step.rate(), step.duration(), false, "probe-" + step.scenario().id());
+            double answers = Math.max(1, r.completed());
+            double serverMs = ProcessCpu.of(List.of(serverPid)).minus(server0).toMillis() / answers;
+            double servicesMs = ProcessCpu.of(services).minus(services0).toMillis() / answers;
+            String line = String.format(java.util.Locale.ROOT,
+                    "probe %-12s %6.0f/s for %3d s: served %7.1f/s  p50 %d  p95 %d  p99 %d  max %d ms  lost %d  %s"
+                            + "  CPU per answer: server %.2f ms, services %.2f ms",
+                    step.scenario().id(), step.rate(), step.duration().toSeconds(), r.throughput(), r.percentile(50),
+                    r.percentile(95), r.percentile(99), r.max(), r.lost(), r.statuses(), serverMs, servicesMs);
+            log("%s", line);
+            lines.add(line);
+        }
+        Files.createDirectories(o.out());
+        Files.write(o.out().resolve("probe.txt"), lines);
+        return lines;
     }
 
     /** Only the cross-node runs (normal, then with Redis down), for a quick check of two running nodes. */
@@ -283,7 +341,8 @@ public final class LoadSuite {
     /**
      * {@code LoadSuite --url U --services-state-dir D --jboss-cli C --controller H:P [--out target/load]
      * [--results benchmarks] [--users 2000] [--smoke] [--pool-min 10 --pool-max 50] [--machine text] [--commit id]
-     * [--node-urls A,B]} (with two node URLs, the cross-node runs too)
+     * [--node-urls A,B] [--probe writes:150:30,… --server-pid P]} (with two node URLs, the cross-node runs too;
+     * with {@code --probe}, only those fixed-rate runs, see {@link #probe})
      */
     public static void main(String[] args) throws Exception {
         Map<String, String> a = new java.util.HashMap<>();
@@ -305,7 +364,12 @@ public final class LoadSuite {
                 a.getOrDefault("machine", Runtime.getRuntime().availableProcessors() + " cores"),
                 a.getOrDefault("commit", "unknown"),
                 a.containsKey("node-urls") ? List.of(a.get("node-urls").split(",")) : List.of());
-        new LoadSuite(o).run();
+        if (a.containsKey("probe")) {
+            List<ProbeStep> probeSteps = Stream.of(a.get("probe").split(",")).map(ProbeStep::parse).toList();
+            new LoadSuite(o).probe(probeSteps, Long.parseLong(require(a, "server-pid")));
+        } else {
+            new LoadSuite(o).run();
+        }
         System.exit(0); // Gatling leaves non-daemon threads behind
     }
 
